@@ -1,0 +1,64 @@
+import { availableParallelism } from 'node:os';
+import { parseArgs } from 'node:util';
+
+export class UsageError extends Error {}
+
+export interface CliArgs {
+  help: boolean;
+  version: boolean;
+  /** The first positional when it is not `fix`: a path, or a mistyped command (checked later). */
+  paths: string[];
+  dry: boolean;
+  json: boolean;
+  force: boolean;
+  keyed: boolean;
+  cpus: number;
+  ignore: string[];
+}
+
+export function defaultCpus(): number {
+  // Leave a core for the main thread and the rest of the machine, as jscodeshift does.
+  return Math.max(1, availableParallelism() - 1);
+}
+
+export function parseCliArgs(argv: string[]): CliArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        dry: { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        force: { type: 'boolean', default: false },
+        keyed: { type: 'boolean', default: false },
+        cpus: { type: 'string' },
+        ignore: { type: 'string', multiple: true, default: [] },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const paths = positionals[0] === 'fix' ? positionals.slice(1) : positionals;
+  return {
+    help: values.help,
+    version: values.version,
+    paths: paths.length > 0 ? paths : ['.'],
+    dry: values.dry,
+    json: values.json,
+    force: values.force,
+    keyed: values.keyed,
+    cpus: values.cpus === undefined ? defaultCpus() : parseCpus(values.cpus),
+    ignore: values.ignore,
+  };
+}
+
+function parseCpus(value: string): number {
+  const cpus = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!(cpus >= 1)) throw new UsageError(`--cpus expects a whole number of at least 1, got "${value}"`);
+  return cpus;
+}

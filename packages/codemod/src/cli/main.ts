@@ -1,0 +1,93 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { MissingPathError } from '../engine/discover.js';
+import { UncommittedChangesError } from '../engine/git-safety.js';
+import { resolveTransformModule, TransformLoadError } from '../engine/load-transform.js';
+import { runCodemod } from '../engine/run.js';
+import { parseCliArgs, UsageError, type CliArgs } from './args.js';
+import { paletteFor, type OutputStream } from './color.js';
+import { createProgress, type Progress } from './progress.js';
+import { renderDiff, renderSummary, renderUncommitted } from './render.js';
+import { USAGE, USAGE_HINT } from './usage.js';
+import { packageVersion } from './version.js';
+
+export const EXIT_OK = 0;
+export const EXIT_FILE_FAILED = 1;
+export const EXIT_USAGE = 2;
+
+export interface CliEnvironment {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: OutputStream;
+  stderr: OutputStream;
+}
+
+const COMMAND_LIKE = /^[a-z][a-z-]*$/;
+
+/** Runs the CLI and returns the exit status; never calls process.exit, so output is flushed. */
+export async function main(
+  argv: string[],
+  { cwd, env, stdout, stderr }: CliEnvironment = { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr },
+): Promise<number> {
+  const fail = (message: string, hint = ''): number => {
+    stderr.write(`reuse-clients: ${message}\n${hint}`);
+    return EXIT_USAGE;
+  };
+
+  let args: CliArgs;
+  try {
+    args = parseCliArgs(argv);
+    // `reuse-clients reprot` must not quietly become "transform nothing at path reprot".
+    const first = args.paths[0] ?? '.';
+    if (argv.includes(first) && COMMAND_LIKE.test(first) && !existsSync(path.resolve(cwd, first))) {
+      throw new UsageError(`"${first}" is neither a command nor an existing path`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) return fail(error.message, `${USAGE_HINT}\n`);
+    throw error;
+  }
+  if (args.help) {
+    stdout.write(USAGE);
+    return EXIT_OK;
+  }
+  if (args.version) {
+    stdout.write(`${packageVersion()}\n`);
+    return EXIT_OK;
+  }
+
+  let progress: Progress = createProgress(stderr, 0);
+  let result;
+  try {
+    result = await runCodemod({
+      cwd,
+      paths: args.paths,
+      dry: args.dry,
+      force: args.force,
+      keyed: args.keyed,
+      cpus: args.cpus,
+      ignore: args.ignore,
+      transformModule: resolveTransformModule(cwd, env),
+      onStart: (fileCount) => (progress = createProgress(stderr, fileCount)),
+      onFileDone: () => progress.tick(),
+    });
+  } catch (error) {
+    if (error instanceof MissingPathError) return fail(error.message, `${USAGE_HINT}\n`);
+    if (error instanceof UncommittedChangesError) return fail(`refusing to run.\n${renderUncommitted(error.files)}\n`);
+    if (error instanceof TransformLoadError) return fail(`${error.message}\n`);
+    return fail(`unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  } finally {
+    progress.finish();
+  }
+
+  const { outcomes, summary } = result;
+  const out = paletteFor(stdout, env);
+  const err = paletteFor(stderr, env);
+  for (const failure of summary.failures) stderr.write(`${err.red('failed')} ${failure.file}: ${failure.message}\n`);
+  if (args.json) {
+    stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+  } else {
+    for (const outcome of outcomes) if (outcome.diff) stdout.write(renderDiff(outcome.diff, out));
+    stdout.write(renderSummary(summary, args.dry, out));
+  }
+  return summary.files.failed > 0 ? EXIT_FILE_FAILED : EXIT_OK;
+}

@@ -1,0 +1,22 @@
+export const USAGE = `Usage: reuse-clients [fix] [paths...] [options]
+
+Hoists HTTP agents, connection pools and SDK clients built per call into shared,
+keep-alive instances. Paths are files or folders (default: the current folder);
+node_modules, build output, .d.ts files and files git ignores are skipped.
+
+Options:
+  --dry            print a unified diff of each change and write nothing
+  --json           print a machine-readable summary on stdout
+  --force          run even when target files have uncommitted changes
+  --keyed          cache clients whose options depend on per-call values in a Map
+                   keyed by those values, instead of leaving them
+  --cpus <n>       number of threads (default: cores - 1, at least 1)
+  --ignore <glob>  skip matching files or folders (repeatable); a glob without "/"
+                   matches a name at any depth
+  -h, --help       show this help
+  --version        print the version
+
+Exit status: 0 done, 1 some file failed, 2 usage error or refusal.
+`;
+
+export const USAGE_HINT = 'Run "reuse-clients --help" for usage.';

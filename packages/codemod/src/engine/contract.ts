@@ -1,0 +1,26 @@
+// The boundary between the CLI engine and the transform. The engine owns files (discovery, git
+// safety, reading, writing, reporting); the transform owns content and sees one file at a time.
+
+/** One client construction the transform looked at. `reason` is set for sites it left alone. */
+export interface SiteOutcome {
+  line: number;
+  column: number;
+  rule: string;
+  construct: string;
+  reason?: string;
+}
+
+export interface FileResult {
+  /** The new source, or null when the file is unchanged. */
+  output: string | null;
+  hoisted: SiteOutcome[];
+  left: SiteOutcome[];
+}
+
+export interface TransformOptions {
+  keyed: boolean;
+  filePath: string;
+}
+
+/** May throw (a parse error, say): the engine then reports the file as failed and carries on. */
+export type FileTransform = (source: string, options: TransformOptions) => FileResult;

@@ -1,0 +1,101 @@
+import { readdir, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import picomatch from 'picomatch';
+import { gitVisibleFiles } from './git.js';
+import { displayPath } from './paths.js';
+
+const SOURCE_EXTENSIONS = new Set(['.js', '.jsx', '.mjs', '.cjs', '.ts', '.tsx', '.mts', '.cts']);
+const DECLARATION_FILE = /\.d\.[cm]?ts$/;
+// Dependencies and build output: never ours to rewrite, and often huge.
+const SKIPPED_DIRECTORIES = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', '.git']);
+
+export interface TargetFile {
+  /** Absolute real path: what is read and written. */
+  path: string;
+  /** Relative to the working directory, as reached from the root the user gave. */
+  displayPath: string;
+}
+
+export interface DiscoveredRoot {
+  /** Absolute real path of a file or folder the user named. */
+  path: string;
+  isDirectory: boolean;
+}
+
+export interface Discovery {
+  roots: DiscoveredRoot[];
+  files: TargetFile[];
+}
+
+export interface DiscoveryOptions {
+  cwd: string;
+  /** Globs matched against display paths; a glob without `/` matches a base name at any depth. */
+  ignore: string[];
+}
+
+export class MissingPathError extends Error {
+  constructor(readonly given: string) {
+    super(`no such file or directory: ${given}`);
+  }
+}
+
+export function isSourceFile(fileName: string): boolean {
+  return SOURCE_EXTENSIONS.has(path.extname(fileName)) && !DECLARATION_FILE.test(fileName);
+}
+
+export async function discoverFiles(givenRoots: string[], options: DiscoveryOptions): Promise<Discovery> {
+  const isIgnored = options.ignore.length > 0 ? picomatch(options.ignore, { dot: true, basename: true }) : () => false;
+  const roots: DiscoveredRoot[] = [];
+  // Keyed by real path, so overlapping roots yield each file once (and it is written once).
+  const files = new Map<string, TargetFile>();
+
+  for (const given of givenRoots) {
+    const givenPath = path.resolve(options.cwd, given);
+    // A root itself may be a symlink: the user named it, so it is resolved; nothing inside is.
+    const realRoot = await realpath(givenPath).catch(() => {
+      throw new MissingPathError(given);
+    });
+    const isDirectory = (await stat(realRoot)).isDirectory();
+    roots.push({ path: realRoot, isDirectory });
+
+    if (!isDirectory) {
+      const shown = displayPath(options.cwd, givenPath);
+      if (isSourceFile(realRoot) && !isIgnored(shown)) files.set(realRoot, { path: realRoot, displayPath: shown });
+      continue;
+    }
+    for (const file of await walkDirectory(givenPath, realRoot, options.cwd, isIgnored)) {
+      if (!files.has(file.path)) files.set(file.path, file);
+    }
+  }
+
+  const sorted = [...files.values()].sort((a, b) => (a.displayPath < b.displayPath ? -1 : a.displayPath > b.displayPath ? 1 : 0));
+  return { roots, files: sorted };
+}
+
+async function walkDirectory(
+  givenRoot: string,
+  realRoot: string,
+  cwd: string,
+  isIgnored: (shownPath: string) => boolean,
+): Promise<TargetFile[]> {
+  const gitVisible = await gitVisibleFiles(realRoot);
+  const found: TargetFile[] = [];
+  const pending = [''];
+  for (let relative = pending.pop(); relative !== undefined; relative = pending.pop()) {
+    for (const entry of await readdir(path.join(realRoot, relative), { withFileTypes: true })) {
+      const entryRelative = path.join(relative, entry.name);
+      const shown = displayPath(cwd, path.join(givenRoot, entryRelative));
+      // Symlinks are never followed: that keeps every read and write inside the root, and a
+      // symlink loop cannot make the walk run forever. A link target inside the root is found
+      // through its real path anyway.
+      if (entry.isSymbolicLink()) continue;
+      if (entry.isDirectory()) {
+        if (!SKIPPED_DIRECTORIES.has(entry.name) && !isIgnored(shown)) pending.push(entryRelative);
+      } else if (entry.isFile() && isSourceFile(entry.name) && !isIgnored(shown)) {
+        const realPath = path.join(realRoot, entryRelative);
+        if (gitVisible === null || gitVisible.has(realPath)) found.push({ path: realPath, displayPath: shown });
+      }
+    }
+  }
+  return found;
+}

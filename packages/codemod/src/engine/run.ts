@@ -1,0 +1,46 @@
+import { discoverFiles } from './discover.js';
+import { findUncommittedTargets, UncommittedChangesError } from './git-safety.js';
+import type { FileOutcome } from './process-file.js';
+import { runFiles } from './run-files.js';
+import { summarize, type RunSummary } from './summary.js';
+
+export interface RunOptions {
+  cwd: string;
+  paths: string[];
+  dry: boolean;
+  force: boolean;
+  keyed: boolean;
+  cpus: number;
+  ignore: string[];
+  /** Path of a module exporting `transformFile`. */
+  transformModule: string;
+  /** Called once the files are known, before any is processed. */
+  onStart?: (fileCount: number) => void;
+  onFileDone?: () => void;
+}
+
+export interface RunResult {
+  outcomes: FileOutcome[];
+  summary: RunSummary;
+}
+
+/**
+ * Discovers the files, checks it is safe to rewrite them, transforms them. Throws
+ * MissingPathError, UncommittedChangesError or TransformLoadError before writing anything;
+ * per-file problems end up in the outcomes instead.
+ */
+export async function runCodemod(options: RunOptions): Promise<RunResult> {
+  const { roots, files } = await discoverFiles(options.paths, { cwd: options.cwd, ignore: options.ignore });
+  // A dry run writes nothing, so it can never lose uncommitted work.
+  if (!options.dry && !options.force) {
+    const uncommitted = await findUncommittedTargets(roots, files);
+    if (uncommitted.length > 0) throw new UncommittedChangesError(uncommitted);
+  }
+  options.onStart?.(files.length);
+  const outcomes = await runFiles(
+    files,
+    { transformModule: options.transformModule, cpus: options.cpus, dry: options.dry, keyed: options.keyed },
+    () => options.onFileDone?.(),
+  );
+  return { outcomes, summary: summarize(outcomes) };
+}

@@ -1,0 +1,31 @@
+import { readFile } from 'node:fs/promises';
+import { FileFailure } from './failure.js';
+
+export interface SourceText {
+  /** The exact bytes read, to detect a concurrent change before writing. */
+  bytes: Buffer;
+  /** Decoded text, BOM kept: the transform owns content, including BOMs and line endings. */
+  text: string;
+}
+
+// `fatal` rejects invalid UTF-8 instead of silently inserting U+FFFD; `ignoreBOM` keeps the BOM.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+export async function readSourceFile(filePath: string): Promise<SourceText> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(filePath);
+  } catch (error) {
+    throw new FileFailure(`cannot read file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  if (bytes.includes(0)) throw notText();
+  try {
+    return { bytes, text: utf8.decode(bytes) };
+  } catch {
+    throw notText();
+  }
+}
+
+function notText(): FileFailure {
+  return new FileFailure('binary or non-UTF-8 file, skipped');
+}

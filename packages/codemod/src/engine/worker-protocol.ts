@@ -1,0 +1,18 @@
+import type { TargetFile } from './discover.js';
+import type { FileOutcome, ProcessSettings } from './process-file.js';
+
+export interface WorkerSettings extends ProcessSettings {
+  transformModule: string;
+}
+
+/** Main thread → worker: one file at a time, so a slow file never holds up a queue of others. */
+export interface FileRequest {
+  index: number;
+  file: TargetFile;
+}
+
+/** Worker → main thread. */
+export type WorkerMessage =
+  | { kind: 'ready' }
+  | { kind: 'loadFailed'; message: string }
+  | { kind: 'outcome'; index: number; outcome: FileOutcome };

@@ -1,0 +1,1 @@
+export { transformFile } from './placeholder.js';
