@@ -457,7 +457,7 @@ export async function placeOrder(order) {
           messageId: 'perCall',
           line: 3,
           column: 17,
-          data: { construct: 'new https.Agent()', where: 'on every call of `placeOrder`' },
+          data: { construct: 'new https.Agent()', where: 'on every call of `placeOrder`', extra: '' },
           suggestions: [
             {
               messageId: 'hoistToModule',
@@ -486,7 +486,7 @@ module.exports = { ping };`,
           messageId: 'perCall',
           line: 3,
           column: 17,
-          data: { construct: 'new http.Agent()', where: 'on every call of `ping`' },
+          data: { construct: 'new http.Agent()', where: 'on every call of `ping`', extra: '' },
           suggestions: [
             {
               messageId: 'hoistToModule',
@@ -516,25 +516,25 @@ export const download = async (url, ca) => {
       code: `import { Agent as UndiciAgent } from 'undici';
 export class ApiClient {
   async fetchUser(id) {
-    const dispatcher = new UndiciAgent({ connect: { timeout: 1_000 } });
-    await this.send(id, dispatcher);
+    const transport = new UndiciAgent({ connect: { timeout: 1_000 } });
+    await this.send(id, transport);
   }
 }`,
       errors: [
         {
           messageId: 'perCall',
           line: 4,
-          column: 24,
-          data: { construct: 'new UndiciAgent()', where: 'on every call of method `ApiClient.fetchUser`' },
+          column: 23,
+          data: { construct: 'new UndiciAgent()', where: 'on every call of method `ApiClient.fetchUser`', extra: '' },
           suggestions: [
             {
               messageId: 'hoistToModule',
               output: `import { Agent as UndiciAgent } from 'undici';
-const agent = new UndiciAgent({ connect: { timeout: 1_000 } });
+const dispatcher = new UndiciAgent({ connect: { timeout: 1_000 } });
 export class ApiClient {
   async fetchUser(id) {
-    const dispatcher = agent;
-    await this.send(id, dispatcher);
+    const transport = dispatcher;
+    await this.send(id, transport);
   }
 }`,
             },
@@ -596,9 +596,9 @@ exports.handler = async (event) => {
             {
               messageId: 'hoistToModule',
               output: `const Agent = require('agentkeepalive');
-const agent = new Agent({ freeSocketTimeout: 4_000 });
+const keepAliveAgent = new Agent({ freeSocketTimeout: 4_000 });
 exports.handler = async (event) => {
-  const keepAlive = agent;
+  const keepAlive = keepAliveAgent;
   await forward(event, keepAlive);
 };`,
             },
@@ -801,7 +801,7 @@ app.get('/users/:id', async (req, res) => {
           messageId: 'perCall',
           line: 5,
           column: 16,
-          data: { construct: 'new Pool()', where: 'on every call of the callback passed to `app.get()`' },
+          data: { construct: 'new Pool()', where: 'on every call of the callback passed to `app.get()`', extra: '' },
         },
       ],
     },
@@ -821,24 +821,24 @@ fastify.post('/orders', async (request, reply) => {
       code: `import { Agent } from 'undici';
 import { NextResponse } from 'next/server';
 export async function GET(request: Request): Promise<Response> {
-  const dispatcher: Agent = new Agent({ keepAliveTimeout: 4_000 });
-  const upstream = await forward(request, dispatcher);
+  const agent: Agent = new Agent({ keepAliveTimeout: 4_000 });
+  const upstream = await forward(request, agent);
   return NextResponse.json(upstream);
 }`,
       errors: [
         {
           messageId: 'perCall',
           line: 4,
-          column: 29,
+          column: 24,
           suggestions: [
             {
               messageId: 'hoistToModule',
               output: `import { Agent } from 'undici';
 import { NextResponse } from 'next/server';
-const agent = new Agent({ keepAliveTimeout: 4_000 });
+const dispatcher = new Agent({ keepAliveTimeout: 4_000 });
 export async function GET(request: Request): Promise<Response> {
-  const dispatcher: Agent = agent;
-  const upstream = await forward(request, dispatcher);
+  const agent: Agent = dispatcher;
+  const upstream = await forward(request, agent);
   return NextResponse.json(upstream);
 }`,
             },
@@ -858,7 +858,7 @@ export const handler = async (event) => {
           messageId: 'perCall',
           line: 3,
           column: 17,
-          data: { construct: 'new https.Agent()', where: 'on every call of `handler`' },
+          data: { construct: 'new https.Agent()', where: 'on every call of `handler`', extra: '' },
           suggestions: [
             {
               messageId: 'hoistToModule',
@@ -913,7 +913,7 @@ for (const url of urls) {
           messageId: 'perCall',
           line: 3,
           column: 17,
-          data: { construct: 'new https.Agent()', where: 'on every iteration of a loop' },
+          data: { construct: 'new https.Agent()', where: 'on every iteration of a loop', extra: '' },
           suggestions: [
             {
               messageId: 'hoistToModule',
@@ -1029,9 +1029,9 @@ export function fanOut(urls) {
             {
               messageId: 'hoistToModule',
               output: `import { Agent } from 'undici';
-const agent = new Agent();
+const dispatcher = new Agent();
 export function fanOut(urls) {
-  return urls.map((url) => send(url, agent));
+  return urls.map((url) => send(url, dispatcher));
 }`,
             },
           ],
@@ -1165,7 +1165,7 @@ export async function handler(event) {
           messageId: 'perCallFactory',
           line: 7,
           column: 17,
-          data: { factory: 'makeAgent()', construct: 'new https.Agent()', where: 'on every call of `handler`' },
+          data: { factory: 'makeAgent()', construct: 'new https.Agent()', where: 'on every call of `handler`', extra: '' },
         },
       ],
     },
