@@ -1,0 +1,264 @@
+// One analysis per file: find catalog sites, classify how often each runs, and turn that into
+// findings for the five rules. The ESLint rules and the codemod both call `analyzeFile`, which is
+// what keeps "the rule reports it" and "the codemod fixes it or says why" in agreement.
+import type { TSESTree } from '@typescript-eslint/types';
+import { findProperty, hasSpread, isFunction, isTransparentWrapper, staticKeyName, unwrap, type Node } from './ast.js';
+import { catalogModuleHints, createCatalog, type Catalog, type UserCatalogEntry } from './catalog.js';
+import { FrequencyClassifier, summarize, type Frequency, type Occurrence } from './frequency.js';
+import { planModuleHoist, type HoistInput, type ModuleHoist, type TextEdit } from './hoist.js';
+import { MESSAGES, renderMessage, type RuleName } from './messages.js';
+import { GLOBAL_AGENT_KEEPALIVE_MAJOR, mayRunBelowMajor } from './node-target.js';
+import { ModuleResolver, type CatalogSite } from './resolve.js';
+import type { ScopeManagerLike } from './scope.js';
+
+export interface AnalysisOptions {
+  catalog?: readonly UserCatalogEntry[];
+  startupFunctions?: readonly string[];
+  /** The Node versions the project runs on (`engines.node`); undefined when unknown. */
+  nodeTarget?: string | undefined;
+}
+
+export interface AnalysisInput extends HoistInput {
+  ast: TSESTree.Program;
+  scopeManager: ScopeManagerLike;
+  sourceText: string;
+}
+
+/** Where an agent sits when it is built inline in a request's options. */
+export interface InlineSlot {
+  request: CatalogSite;
+  /** `dispatcher`, `agent`, `httpsAgent`, `agent.https` */
+  slot: string;
+  property: TSESTree.Property;
+}
+
+export interface SiteAnalysis {
+  site: CatalogSite;
+  occurrences: Occurrence[];
+  /** The construction's own frequency: per-call if any occurrence is. */
+  frequency: Frequency;
+  inlineSlot?: InlineSlot;
+  /** The catalog construction whose arguments hold this one (reported there, not here). */
+  nestedIn?: CatalogSite;
+}
+
+export interface Finding {
+  rule: RuleName;
+  messageId: string;
+  data: Record<string, string>;
+  message: string;
+  node: Node;
+  analysis: SiteAnalysis;
+  fix?: TextEdit[];
+  suggestion?: { messageId: 'hoistToModule'; data: Record<string, string>; hoist: ModuleHoist };
+}
+
+export interface Analysis {
+  sites: SiteAnalysis[];
+  findings: Finding[];
+}
+
+const EMPTY: Analysis = { sites: [], findings: [] };
+
+/** A cheap text test: can this file mention anything in the catalog at all? */
+export function mayMentionCatalog(sourceText: string, catalog: Catalog): boolean {
+  if (/\bfetch\s*\(/.test(sourceText)) return true;
+  return catalogModuleHints(catalog).some((hint) => sourceText.includes(`'${hint}`) || sourceText.includes(`"${hint}`) || sourceText.includes(`\`${hint}`) || sourceText.includes(`:${hint}`));
+}
+
+export function analyzeFile(input: AnalysisInput, options: AnalysisOptions = {}): Analysis {
+  const catalog = createCatalog(options.catalog ?? []);
+  if (!mayMentionCatalog(input.sourceText, catalog)) return EMPTY;
+  const resolver = new ModuleResolver(input.scopeManager, catalog, input.sourceText);
+  const sites = resolver.findSites();
+  if (sites.length === 0) return EMPTY;
+  const classifier = new FrequencyClassifier(input.scopeManager, resolver, input.sourceText, {
+    startupFunctions: options.startupFunctions ?? [],
+  });
+  const byNode = new Map<Node, CatalogSite>(sites.map((site) => [site.node, site]));
+  const analyses = sites.map((site): SiteAnalysis => {
+    const followFactories = site.entry.kind === 'agent' || site.entry.kind === 'client' || site.entry.kind === 'axios-instance';
+    const occurrences = classifier.occurrences(site.node, followFactories);
+    const direct = occurrences.filter((occurrence) => occurrence.node === site.node).map((occurrence) => occurrence.frequency);
+    const inlineSlot = findInlineSlot(site, byNode);
+    const nestedIn = inlineSlot ? undefined : findEnclosingConstruction(site, byNode);
+    return {
+      site,
+      occurrences,
+      frequency: summarize(direct.length > 0 ? direct : occurrences.map((occurrence) => occurrence.frequency)),
+      ...(inlineSlot ? { inlineSlot } : {}),
+      ...(nestedIn ? { nestedIn } : {}),
+    };
+  });
+  const mayLackGlobalKeepAlive = mayRunBelowMajor(options.nodeTarget, GLOBAL_AGENT_KEEPALIVE_MAJOR);
+  const findings = analyses.flatMap((analysis) => findingsFor(analysis, input, { mayLackGlobalKeepAlive, nodeTarget: options.nodeTarget }));
+  return { sites: analyses, findings };
+}
+
+interface FindingContext {
+  mayLackGlobalKeepAlive: boolean;
+  nodeTarget: string | undefined;
+}
+
+function findingsFor(analysis: SiteAnalysis, input: AnalysisInput, context: FindingContext): Finding[] {
+  const { site } = analysis;
+  const findings: Finding[] = [];
+  const extra = site.entry.message ? ` ${site.entry.message}` : '';
+  const noun = site.entry.noun ?? 'client';
+  const make = (rule: RuleName, messageId: string, node: Node, data: Record<string, string>, more: Partial<Finding> = {}): Finding => {
+    const template = (MESSAGES[rule] as Record<string, string>)[messageId]!;
+    return { rule, messageId, data, message: renderMessage(template, data), node, analysis, ...more };
+  };
+  const hoistSuggestion = (): Partial<Finding> => {
+    const hoist = planModuleHoist(site, input);
+    return hoist ? { suggestion: { messageId: 'hoistToModule', data: { construct: site.construct, name: hoist.name }, hoist } } : {};
+  };
+
+  switch (site.entry.kind) {
+    case 'agent':
+    case 'client':
+    case 'axios-instance': {
+      if (analysis.nestedIn) break; // one report per problem: the enclosing construction carries it
+      for (const occurrence of analysis.occurrences) {
+        if (occurrence.frequency.kind !== 'per-call') continue;
+        const where = occurrence.frequency.where;
+        const rule: RuleName = site.entry.kind === 'agent' ? 'no-per-call-agent' : site.entry.kind === 'client' ? 'no-per-call-client' : 'prefer-axios-instance';
+        if (occurrence.node !== site.node) {
+          findings.push(make(rule, 'perCallFactory', occurrence.node, { factory: occurrence.factories[0] ?? site.construct, construct: site.construct, where, noun, extra }));
+        } else if (analysis.inlineSlot && site.entry.kind === 'agent') {
+          const { request, slot } = analysis.inlineSlot;
+          findings.push(make('no-inline-dispatcher', 'inline', site.node, { construct: site.construct, slot, request: request.construct, where, noun }, hoistSuggestion()));
+        } else {
+          const messageId = rule === 'prefer-axios-instance' ? 'createPerCall' : 'perCall';
+          findings.push(make(rule, messageId, site.node, { construct: site.construct, where, noun, extra }, hoistSuggestion()));
+        }
+      }
+      if (site.entry.family === 'node-http' && analysis.frequency.kind === 'once') {
+        const keepAlive = keepAliveFinding(site, input);
+        if (keepAlive) findings.push(make('require-keep-alive', keepAlive.messageId, site.node, { construct: site.construct }, keepAlive.fix ? { fix: keepAlive.fix } : {}));
+      }
+      break;
+    }
+    case 'axios-request': {
+      if (!context.mayLackGlobalKeepAlive || analysis.frequency.kind !== 'per-call') break;
+      const config = axiosConfigArgument(site);
+      if (config?.type === 'ObjectExpression' && (findProperty(config, 'httpAgent') || findProperty(config, 'httpsAgent') || hasSpread(config))) break;
+      if (config && config.type !== 'ObjectExpression') break; // a config built elsewhere may carry agents
+      findings.push(make('prefer-axios-instance', 'defaultPerCall', site.node, { construct: site.construct, where: analysis.frequency.where, target: context.nodeTarget ?? 'unknown, no engines.node' }));
+      break;
+    }
+    case 'request': {
+      if (site.entry.slots?.includes('agent') && (site.value.module === 'http' || site.value.module === 'https')) {
+        const options = requestOptionsArgument(site);
+        const agent = options?.type === 'ObjectExpression' ? findProperty(options, 'agent') : undefined;
+        if (agent && agent.value.type === 'Literal' && agent.value.value === false) {
+          findings.push(make('require-keep-alive', 'agentFalse', agent, { request: site.construct }));
+        }
+      }
+      break;
+    }
+  }
+  return findings;
+}
+
+/** require-keep-alive on a long-lived node Agent: missing `keepAlive` (fixable) or `keepAlive: false`. */
+function keepAliveFinding(site: CatalogSite, input: AnalysisInput): { messageId: string; fix?: TextEdit[] } | undefined {
+  const node = site.node as TSESTree.NewExpression;
+  const options = node.arguments[0];
+  const recommended = 'keepAlive: true, timeout: 4_000';
+  if (!options) {
+    const end = node.range[1];
+    const hasParens = input.sourceText.slice(node.callee.range[1], end).includes('(');
+    const fix: TextEdit = hasParens
+      ? { range: [end - 1, end - 1], text: `{ ${recommended} }` }
+      : { range: [end, end], text: `({ ${recommended} })` };
+    return { messageId: 'missingKeepAlive', fix: [fix] };
+  }
+  const object = unwrap(options);
+  if (object.type !== 'ObjectExpression') return undefined; // options built elsewhere: cannot know
+  const keepAlive = findProperty(object, 'keepAlive');
+  if (keepAlive) {
+    return keepAlive.value.type === 'Literal' && keepAlive.value.value === false ? { messageId: 'keepAliveFalse' } : undefined;
+  }
+  if (hasSpread(object)) return undefined;
+  const additions = findProperty(object, 'timeout') ? 'keepAlive: true' : recommended;
+  const first = object.properties[0];
+  if (!first) return { messageId: 'missingKeepAlive', fix: [{ range: [object.range[0], object.range[1]], text: `{ ${additions} }` }] };
+  const separator = separatorBefore(first, input.sourceText);
+  return { messageId: 'missingKeepAlive', fix: [{ range: [first.range[0], first.range[0]], text: `${additions.split(', ').join(`,${separator}`)},${separator}` }] };
+}
+
+/** `' '` for one-line objects, or the newline and indentation of the first property. */
+function separatorBefore(node: Node, sourceText: string): string {
+  const lineStart = sourceText.lastIndexOf('\n', node.range[0] - 1) + 1;
+  const indentation = sourceText.slice(lineStart, node.range[0]);
+  return /^[ \t]*$/.test(indentation) ? `\n${indentation}` : ' ';
+}
+
+/** The config argument of an axios request: position depends on the method. */
+export function axiosConfigArgument(site: CatalogSite): Node | undefined {
+  const call = site.node;
+  const method = site.value.path[0];
+  const args = call.arguments;
+  if (method === undefined) {
+    const first = args[0] && unwrap(args[0]);
+    return first?.type === 'ObjectExpression' ? first : args[1];
+  }
+  if (method === 'request') return args[0];
+  if (['get', 'delete', 'head', 'options'].includes(method)) return args[1];
+  return args[2];
+}
+
+export function requestOptionsArgument(site: CatalogSite): Node | undefined {
+  if (site.entry.kind === 'axios-request') return axiosConfigArgument(site);
+  for (let index = site.node.arguments.length - 1; index >= 0; index -= 1) {
+    const argument = unwrap(site.node.arguments[index]!);
+    if (argument.type === 'ObjectExpression') return argument;
+  }
+  return undefined;
+}
+
+/** `fetch(url, { dispatcher: new Agent() })`: the agent is in a request's agent slot. */
+function findInlineSlot(site: CatalogSite, sites: Map<Node, CatalogSite>): InlineSlot | undefined {
+  if (site.entry.kind !== 'agent') return undefined;
+  const keys: string[] = [];
+  let node: Node = site.node;
+  let property: TSESTree.Property | undefined;
+  for (;;) {
+    const parent: Node | undefined = node.parent;
+    if (!parent) return undefined;
+    if (isTransparentWrapper(parent)) {
+      node = parent;
+      continue;
+    }
+    if (parent.type === 'Property' && parent.value === node && parent.parent?.type === 'ObjectExpression') {
+      const key = staticKeyName(parent.key, parent.computed);
+      if (!key) return undefined;
+      keys.unshift(key);
+      property ??= parent;
+      node = parent.parent;
+      continue;
+    }
+    if ((parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent.arguments.includes(node as TSESTree.CallExpressionArgument)) {
+      const request = sites.get(parent);
+      if (!request || !property || (request.entry.kind !== 'request' && request.entry.kind !== 'axios-request')) return undefined;
+      if (requestOptionsArgument(request) !== node) return undefined;
+      const slot = keys.join('.');
+      return request.entry.slots?.includes(slot) ? { request, slot, property } : undefined;
+    }
+    return undefined;
+  }
+}
+
+/** The nearest catalog construction (agent, client, axios instance) whose arguments contain this one. */
+function findEnclosingConstruction(site: CatalogSite, sites: Map<Node, CatalogSite>): CatalogSite | undefined {
+  let child: Node = site.node;
+  for (let parent: Node | undefined = child.parent; parent; child = parent, parent = parent.parent) {
+    if (isFunction(parent)) return undefined;
+    if ((parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent.callee !== child) {
+      const outer = sites.get(parent);
+      if (outer && outer.entry.kind !== 'request' && outer.entry.kind !== 'axios-request') return outer;
+    }
+  }
+  return undefined;
+}

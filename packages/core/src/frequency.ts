@@ -1,0 +1,544 @@
+// Execution frequency: does a construction run once (module scope, constructors, lazy singletons,
+// start-up code) or on every call/iteration of something? Walks up from the construction and
+// stops at the first thing that decides it. Factories are not judged where they build the client
+// but where they are called, so one construction can yield several reportable occurrences.
+import type { TSESTree } from '@typescript-eslint/types';
+import {
+  contains,
+  displayText,
+  isFunction,
+  isTransparentWrapper,
+  memberPropertyName,
+  propertyKeyName,
+  sameReference,
+  unwrap,
+  walk,
+  type FunctionNode,
+  type Node,
+} from './ast.js';
+import { isModuleLevel, isUndeclaredGlobal, readsOf, resolveName, scopeOf, type ScopeManagerLike, type ScopeVariable } from './scope.js';
+import type { ModuleResolver } from './resolve.js';
+
+export type Frequency =
+  | { kind: 'once'; reason: string }
+  | { kind: 'per-call'; where: string }
+  /** Decided outside this file (an exported factory): the project pass judges it. */
+  | { kind: 'unknown'; reason: string };
+
+export interface Occurrence {
+  /** Where a report belongs: the construction itself, or a call of a factory that performs it. */
+  node: Node;
+  frequency: Frequency;
+  /** The factory calls between `node` and the construction, outermost first ("makeAgent()"). */
+  factories: string[];
+}
+
+export interface FrequencyOptions {
+  /** Names or `/regex/` strings of functions that run once at start-up. */
+  startupFunctions: readonly string[];
+}
+
+const ARRAY_ITERATION_METHODS = new Set(['map', 'forEach', 'flatMap', 'filter', 'reduce', 'reduceRight', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex']);
+const START_UP_METHODS = new Set(['onModuleInit', 'onApplicationBootstrap']);
+const MAX_FACTORY_DEPTH = 8;
+
+/** How the value of the construction travels while we walk up. */
+type Flow = 'value' | 'returned' | 'dropped';
+
+export class FrequencyClassifier {
+  private readonly startupMatchers: ((name: string) => boolean)[];
+
+  constructor(
+    private readonly scopeManager: ScopeManagerLike,
+    private readonly resolver: ModuleResolver,
+    private readonly sourceText: string,
+    options: FrequencyOptions,
+  ) {
+    this.startupMatchers = options.startupFunctions.map(toMatcher);
+  }
+
+  /**
+   * The occurrences of a construction. With `followFactories`, a function that returns the
+   * construction is a factory and its in-file calls are classified instead.
+   */
+  occurrences(node: Node, followFactories: boolean): Occurrence[] {
+    return this.ascend(node, node, 'value', { followFactories, depth: 0, visiting: new Set() });
+  }
+
+  /** How often the body of `fn` runs, ignoring what it returns. */
+  bodyFrequency(fn: FunctionNode, context: Context): Frequency {
+    const results = this.functionBoundary(fn.body, fn, 'dropped', { ...context, followFactories: false });
+    return summarize(results.map((occurrence) => occurrence.frequency));
+  }
+
+  private ascend(start: Node, from: Node, initialFlow: Flow, context: Context): Occurrence[] {
+    let child = from;
+    let flow = initialFlow;
+    for (let parent = child.parent; parent; child = parent, parent = parent.parent) {
+      if (flow === 'value' && this.storesIntoLongLivedStorage(child, parent, context)) {
+        return [once(start, 'stored in long-lived storage (lazy singleton or cache)')];
+      }
+      const loop = repeatedPart(child, parent);
+      if (loop) return [perCall(start, `on every iteration of a \`${loop}\` loop`)];
+      if (isFunction(parent) && child !== parent.id) return this.functionBoundary(start, parent, flow, context, child);
+      if (parent.type === 'PropertyDefinition' && child === parent.value) return this.classMember(start, parent, context);
+      if (parent.type === 'StaticBlock') return [once(start, 'class static block')];
+      flow = this.nextFlow(flow, child, parent);
+    }
+    return [once(start, 'module scope')];
+  }
+
+  private nextFlow(flow: Flow, child: Node, parent: Node): Flow {
+    if (flow !== 'value') return flow;
+    if (isTransparentWrapper(parent)) return 'value';
+    switch (parent.type) {
+      case 'AwaitExpression':
+      case 'ObjectExpression':
+      case 'ArrayExpression':
+      case 'LogicalExpression':
+        return 'value';
+      case 'ConditionalExpression':
+        return child === parent.test ? 'dropped' : 'value';
+      case 'SequenceExpression':
+        return child === parent.expressions[parent.expressions.length - 1] ? 'value' : 'dropped';
+      case 'Property':
+        return child === parent.value ? 'value' : 'dropped';
+      case 'ReturnStatement':
+        return 'returned';
+      case 'VariableDeclarator':
+        return child === parent.init && parent.id.type === 'Identifier' && this.isReturnedLocal(parent.id) ? 'returned' : 'dropped';
+      case 'AssignmentExpression':
+        return child === parent.right && parent.left.type === 'Identifier' && this.isReturnedLocal(parent.left) ? 'returned' : 'dropped';
+      default:
+        return 'dropped';
+    }
+  }
+
+  /** Is this local returned by its function (`const a = new Agent(); …; return a;`)? */
+  private isReturnedLocal(identifier: TSESTree.Identifier): boolean {
+    const variable = resolveName(this.scopeManager, identifier, identifier.name);
+    if (!variable || isModuleLevel(variable.scope)) return false;
+    return readsOf(variable).some((reference) => {
+      let node: Node = reference.identifier as Node;
+      while (node.parent && (isTransparentWrapper(node.parent) || node.parent.type === 'AwaitExpression' || (node.parent.type === 'Property' && node.parent.value === node) || node.parent.type === 'ObjectExpression')) {
+        node = node.parent;
+      }
+      const parent = node.parent;
+      return parent?.type === 'ReturnStatement' || (parent?.type === 'ArrowFunctionExpression' && parent.body === node);
+    });
+  }
+
+  // ---- lazy singletons and caches -------------------------------------------------------------
+
+  private storesIntoLongLivedStorage(child: Node, parent: Node, context: Context): boolean {
+    switch (parent.type) {
+      case 'AssignmentExpression': {
+        if (child !== parent.right) return false;
+        if (parent.operator === '??=' || parent.operator === '||=') return this.isLongLived(parent.left, context);
+        if (parent.operator !== '=') return false;
+        const target = unwrap(parent.left);
+        if (target.type === 'Identifier' && this.isLocal(target)) return this.localEndsInLongLivedStorage(target, context);
+        if (!this.isLongLived(target, context)) return false;
+        // `this.client = new Client()` in a method initialises the instance (in a constructor the
+        // walk goes on, so that `new C()` per call is still found); other targets need a guard
+        // (`if (!x) x = …`) to be a singleton rather than a replacement on every call.
+        if (isThisMember(target)) return !isConstructorBody(parent);
+        return guarded(parent, target);
+      }
+      case 'LogicalExpression':
+        return (parent.operator === '??' || parent.operator === '||') && child === parent.right && this.isLongLived(parent.left, context);
+      case 'CallExpression':
+        return isMapSet(parent, child) && this.isLongLived((unwrap(parent.callee) as TSESTree.MemberExpression).object, context);
+      case 'VariableDeclarator':
+        return child === parent.init && parent.id.type === 'Identifier' && this.localEndsInLongLivedStorage(parent.id, context);
+      default:
+        return false;
+    }
+  }
+
+  /** `let a = cache.get(k); if (!a) { a = new Agent(); cache.set(k, a); }`: the local is stored for later calls. */
+  private localEndsInLongLivedStorage(identifier: TSESTree.Identifier, context: Context): boolean {
+    const variable = resolveName(this.scopeManager, identifier, identifier.name);
+    if (!variable || isModuleLevel(variable.scope)) return false;
+    return readsOf(variable).some((reference) => {
+      let node: Node = reference.identifier as Node;
+      while (node.parent && isTransparentWrapper(node.parent)) node = node.parent;
+      const parent = node.parent;
+      if (!parent) return false;
+      if (parent.type === 'AssignmentExpression' && parent.right === node && parent.operator === '=') return this.isLongLived(parent.left, context);
+      return parent.type === 'CallExpression' && isMapSet(parent, node) && this.isLongLived((unwrap(parent.callee) as TSESTree.MemberExpression).object, context);
+    });
+  }
+
+  private isLocal(identifier: TSESTree.Identifier): boolean {
+    const variable = resolveName(this.scopeManager, identifier, identifier.name);
+    return !!variable && !isModuleLevel(variable.scope) && variable.scope.variableScope.block === nearestFunction(identifier);
+  }
+
+  /** Storage that outlives one call: module variables, `this.*`, `globalThis.*`, static members. */
+  private isLongLived(target: Node, context: Context): boolean {
+    let root = unwrap(target);
+    while (root.type === 'MemberExpression') root = unwrap(root.object);
+    if (root.type === 'ThisExpression') return true;
+    if (root.type !== 'Identifier') return false;
+    const variable = resolveName(this.scopeManager, root, root.name);
+    // `globalThis.x`, `global.x`, or an implicit global: all outlive the call.
+    if (isUndeclaredGlobal(variable)) return true;
+    if (isModuleLevel(variable!.scope)) return true;
+    // A closure variable lives as long as the function that declares it, so it is long-lived
+    // when that outer function runs once.
+    const owner = variable!.scope.variableScope.block;
+    if (isFunction(owner) && contains(owner, target) && owner !== nearestFunction(target) && context.depth < MAX_FACTORY_DEPTH) {
+      return this.bodyFrequency(owner, { ...context, depth: context.depth + 1 }).kind === 'once';
+    }
+    return false;
+  }
+
+  // ---- functions ------------------------------------------------------------------------------
+
+  private functionBoundary(start: Node, fn: FunctionNode, flow: Flow, context: Context, child?: Node): Occurrence[] {
+    const returned = flow === 'returned' || (fn.type === 'ArrowFunctionExpression' && fn.expression && child === fn.body && flow === 'value');
+    const parent = fn.parent;
+
+    // `(() => { … })()`: runs where the call is.
+    if (parent?.type === 'CallExpression' && parent.callee === fn) {
+      return this.ascend(start, parent, returned ? 'value' : 'dropped', context);
+    }
+    if (parent?.type === 'MethodDefinition' && parent.value === fn) {
+      if (parent.kind === 'constructor') return this.classMember(start, parent, context);
+      if (!parent.static && START_UP_METHODS.has(propertyKeyName(parent) ?? '')) return [once(start, 'framework start-up hook')];
+    }
+    if (this.isStartUpPlugin(fn)) return [once(start, 'framework start-up hook')];
+
+    const iteration = iterationCallback(fn);
+    if (iteration) {
+      if (returned && this.collectionIsKept(iteration)) return [once(start, 'collection built once')];
+      return [perCall(start, `on every element passed to \`.${memberPropertyName(iteration.callee as TSESTree.MemberExpression)}()\``)];
+    }
+
+    const naming = this.nameOf(fn);
+    if (naming.name && this.startupMatchers.some((matches) => matches(naming.name!))) return [once(start, 'start-up function')];
+
+    if (naming.kind === 'getter') return [perCall(start, `on every read of \`${naming.display}\``)];
+
+    if (returned && context.followFactories && context.depth < MAX_FACTORY_DEPTH && !context.visiting.has(fn)) {
+      const calls = this.callsOf(fn, naming);
+      if (calls) return this.factoryOccurrences(start, fn, calls, naming, context);
+    }
+
+    if (naming.variable && !naming.exported && !context.visiting.has(fn) && context.depth < MAX_FACTORY_DEPTH) {
+      const calls = this.callsOf(fn, naming);
+      if (calls && calls.all && calls.calls.length > 0) {
+        const inner = { ...context, followFactories: false, depth: context.depth + 1, visiting: new Set([...context.visiting, fn]) };
+        const frequencies = calls.calls.map((call) => summarize(this.ascend(call, call, 'dropped', inner).map((o) => o.frequency)));
+        if (frequencies.every((frequency) => frequency.kind === 'once')) return [once(start, `\`${naming.display}\` is only called at start-up`)];
+      }
+    }
+    return [perCall(start, naming.where)];
+  }
+
+  private factoryOccurrences(start: Node, fn: FunctionNode, calls: Calls, naming: Naming, context: Context): Occurrence[] {
+    const inner = { ...context, depth: context.depth + 1, visiting: new Set([...context.visiting, fn]) };
+    const results: Occurrence[] = [];
+    for (const call of calls.calls) {
+      const display = `${displayText(this.sourceText, call.type === 'CallExpression' || call.type === 'NewExpression' ? call.callee : call, 40)}()`;
+      const label = call.type === 'NewExpression' ? `new ${display}` : display;
+      for (const occurrence of this.ascend(call, call, 'value', inner)) {
+        results.push({ ...occurrence, factories: [...occurrence.factories, label] });
+      }
+    }
+    if (naming.exported || !calls.all) {
+      results.push({ node: start, frequency: { kind: 'unknown', reason: `\`${naming.display}\` is a factory used outside this file` }, factories: [] });
+    }
+    return results;
+  }
+
+  /** In a constructor or field initialiser: once per instance; each per-call `new C()` in this file is a per-call occurrence. */
+  private classMember(start: Node, member: TSESTree.PropertyDefinition | TSESTree.MethodDefinition, context: Context): Occurrence[] {
+    const classNode = member.parent?.parent;
+    const result = [once(start, member.type === 'MethodDefinition' ? 'class constructor' : 'class field initialiser')];
+    if (member.static || !classNode || !context.followFactories || context.depth >= MAX_FACTORY_DEPTH) return result;
+    if (classNode.type !== 'ClassDeclaration' && classNode.type !== 'ClassExpression') return result;
+    const variable = this.classVariable(classNode);
+    if (!variable || context.visiting.has(classNode)) return result;
+    const inner = { ...context, depth: context.depth + 1, visiting: new Set([...context.visiting, classNode]) };
+    for (const reference of readsOf(variable)) {
+      const identifier = reference.identifier as Node;
+      const parent = identifier.parent;
+      if (parent?.type !== 'NewExpression' || parent.callee !== identifier) continue;
+      for (const occurrence of this.ascend(parent, parent, 'value', inner)) {
+        if (occurrence.frequency.kind === 'per-call') {
+          result.push({ ...occurrence, factories: [...occurrence.factories, `new ${variable.name}()`] });
+        }
+      }
+    }
+    return result;
+  }
+
+  private classVariable(classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression): ScopeVariable | null {
+    if (classNode.type === 'ClassDeclaration' && classNode.id) return resolveName(this.scopeManager, classNode.parent ?? classNode, classNode.id.name);
+    const parent = classNode.parent;
+    if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') return resolveName(this.scopeManager, parent, parent.id.name);
+    return null;
+  }
+
+  /** Fastify plugin bodies and hapi `register` hooks run once, at start-up. */
+  private isStartUpPlugin(fn: FunctionNode): boolean {
+    const parent = fn.parent;
+    if (parent?.type === 'Property' && parent.value === fn && propertyKeyName(parent) === 'register') {
+      const object = parent.parent;
+      return object?.type === 'ObjectExpression' && object.properties.some((p) => p.type === 'Property' && ['name', 'pkg'].includes(propertyKeyName(p) ?? ''));
+    }
+    if (parent?.type !== 'CallExpression' || parent.arguments[0] !== fn) return false;
+    const callee = unwrap(parent.callee);
+    if (callee.type === 'MemberExpression' && memberPropertyName(callee) === 'register') return true;
+    const value = this.resolver.valueOf(callee);
+    return value?.module === 'fastify-plugin' && value.path.length === 0;
+  }
+
+  private collectionIsKept(call: TSESTree.CallExpression): boolean {
+    let node: Node = call;
+    while (node.parent && (isTransparentWrapper(node.parent) || node.parent.type === 'AwaitExpression' || (node.parent.type === 'CallExpression' || node.parent.type === 'NewExpression') && node.parent.arguments.includes(node as TSESTree.CallExpressionArgument))) {
+      node = node.parent;
+    }
+    const parent = node.parent;
+    if (parent?.type !== 'VariableDeclarator' || parent.init !== node || parent.id.type !== 'Identifier') return false;
+    const variable = resolveName(this.scopeManager, parent, parent.id.name);
+    return !!variable && isModuleLevel(variable.scope);
+  }
+
+  private callsOf(fn: FunctionNode, naming: Naming): Calls | null {
+    if (naming.kind === 'method' && naming.classNode && naming.methodName) return methodCalls(naming.classNode, naming.methodName, naming.isStatic ?? false);
+    if (!naming.variable) return null;
+    const calls: Node[] = [];
+    let all = true;
+    for (const reference of readsOf(naming.variable)) {
+      const identifier = reference.identifier as Node;
+      if (contains(fn, identifier)) continue; // recursion inside the function itself
+      let node = identifier;
+      while (node.parent && isTransparentWrapper(node.parent)) node = node.parent;
+      const parent = node.parent;
+      if (parent?.type === 'CallExpression' && parent.callee === node) calls.push(parent);
+      else all = false;
+    }
+    return { calls, all };
+  }
+
+  private nameOf(fn: FunctionNode): Naming {
+    const parent = fn.parent;
+    const exportParent = (node: Node | undefined) => node?.type === 'ExportNamedDeclaration' || node?.type === 'ExportDefaultDeclaration';
+    if (fn.type === 'FunctionDeclaration' && fn.id) {
+      const variable = resolveName(this.scopeManager, parent ?? fn, fn.id.name);
+      return this.named(fn.id.name, variable, exportParent(parent));
+    }
+    if (parent?.type === 'ExportDefaultDeclaration') return { kind: 'function', display: 'default export', where: 'on every call of the default export', exported: true };
+    if (parent?.type === 'VariableDeclarator' && parent.init === fn && parent.id.type === 'Identifier') {
+      const variable = resolveName(this.scopeManager, parent, parent.id.name);
+      return this.named(parent.id.name, variable, exportParent(parent.parent?.parent));
+    }
+    if (parent?.type === 'AssignmentExpression' && parent.right === fn) {
+      const left = unwrap(parent.left);
+      if (left.type === 'Identifier') return this.named(left.name, resolveName(this.scopeManager, parent, left.name), false);
+      if (left.type === 'MemberExpression') {
+        const name = memberPropertyName(left) ?? 'function';
+        return { kind: 'function', name, display: name, where: `on every call of \`${name}\``, exported: true };
+      }
+    }
+    if (parent?.type === 'MethodDefinition' || (parent?.type === 'PropertyDefinition' && parent.value === fn)) {
+      const classNode = parent.parent?.parent;
+      const className = classNode && (classNode.type === 'ClassDeclaration' || classNode.type === 'ClassExpression') ? classDisplayName(classNode) : 'class';
+      const methodName = propertyKeyName(parent) ?? '[computed]';
+      const display = `${className}.${methodName}`;
+      const isGetter = parent.type === 'MethodDefinition' && parent.kind === 'get';
+      return {
+        kind: isGetter ? 'getter' : 'method',
+        name: methodName,
+        display,
+        where: `on every call of \`${display}\``,
+        exported: true,
+        methodName,
+        isStatic: parent.static,
+        ...(classNode && (classNode.type === 'ClassDeclaration' || classNode.type === 'ClassExpression') ? { classNode } : {}),
+      };
+    }
+    if (parent?.type === 'Property' && parent.value === fn) {
+      const name = propertyKeyName(parent) ?? 'method';
+      return { kind: parent.kind === 'get' ? 'getter' : 'function', name, display: name, where: `on every call of \`${name}\``, exported: true };
+    }
+    if (parent?.type === 'CallExpression' || parent?.type === 'NewExpression') {
+      const callee = displayText(this.sourceText, parent.callee, 40);
+      return { kind: 'callback', display: callee, where: `on every call of the callback passed to \`${callee}()\``, exported: true };
+    }
+    return { kind: 'callback', display: 'function', where: 'on every call of the enclosing function', exported: true };
+  }
+
+  private named(name: string, variable: ScopeVariable | null, exportedByDeclaration: boolean): Naming {
+    const exported = exportedByDeclaration || (!!variable && isExportedElsewhere(variable));
+    return { kind: 'function', name, display: name, where: `on every call of \`${name}\``, exported, ...(variable ? { variable } : {}) };
+  }
+}
+
+interface Context {
+  followFactories: boolean;
+  depth: number;
+  visiting: Set<Node>;
+}
+
+interface Calls {
+  calls: Node[];
+  /** False when the function is also used in ways we cannot follow (passed as a value, exported). */
+  all: boolean;
+}
+
+interface Naming {
+  kind: 'function' | 'method' | 'getter' | 'callback';
+  name?: string;
+  display: string;
+  where: string;
+  exported: boolean;
+  variable?: ScopeVariable;
+  classNode?: TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+  methodName?: string;
+  isStatic?: boolean;
+}
+
+function once(node: Node, reason: string): Occurrence {
+  return { node, frequency: { kind: 'once', reason }, factories: [] };
+}
+
+function perCall(node: Node, where: string): Occurrence {
+  return { node, frequency: { kind: 'per-call', where }, factories: [] };
+}
+
+/** per-call wins over unknown, which wins over once. */
+export function summarize(frequencies: Frequency[]): Frequency {
+  return (
+    frequencies.find((frequency) => frequency.kind === 'per-call') ??
+    frequencies.find((frequency) => frequency.kind === 'unknown') ??
+    frequencies[0] ?? { kind: 'once', reason: 'never called' }
+  );
+}
+
+function repeatedPart(child: Node, parent: Node): string | undefined {
+  switch (parent.type) {
+    case 'ForStatement':
+      return child === parent.body || child === parent.test || child === parent.update ? 'for' : undefined;
+    case 'ForInStatement':
+      return child === parent.body ? 'for…in' : undefined;
+    case 'ForOfStatement':
+      return child === parent.body ? 'for…of' : undefined;
+    case 'WhileStatement':
+      return 'while';
+    case 'DoWhileStatement':
+      return 'do…while';
+    default:
+      return undefined;
+  }
+}
+
+function iterationCallback(fn: FunctionNode): TSESTree.CallExpression | undefined {
+  const parent = fn.parent;
+  if (parent?.type !== 'CallExpression' || parent.arguments[0] !== fn) return undefined;
+  const callee = unwrap(parent.callee);
+  if (callee.type !== 'MemberExpression') return undefined;
+  return ARRAY_ITERATION_METHODS.has(memberPropertyName(callee) ?? '') ? parent : undefined;
+}
+
+function isConstructorBody(node: Node): boolean {
+  const fn = nearestFunction(node);
+  return fn?.parent?.type === 'MethodDefinition' && fn.parent.kind === 'constructor';
+}
+
+function isThisMember(target: Node): boolean {
+  return target.type === 'MemberExpression' && unwrap(target.object).type === 'ThisExpression';
+}
+
+function isMapSet(call: TSESTree.CallExpression, value: Node): boolean {
+  const callee = unwrap(call.callee);
+  return callee.type === 'MemberExpression' && memberPropertyName(callee) === 'set' && call.arguments[1] === value;
+}
+
+function nearestFunction(node: Node): Node | undefined {
+  for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return current;
+  return undefined;
+}
+
+/**
+ * Is the assignment guarded by a test of its own target? `if (!x) x = …`, `if (x == null)`,
+ * `if (!map.has(k))`, or an earlier `if (x) return x;` in the same block.
+ */
+function guarded(assignment: Node, target: Node): boolean {
+  const mentions = (test: Node): boolean => {
+    let found = false;
+    walk(test, (node) => {
+      if (found) return false;
+      if (sameReference(node, target) || (target.type === 'MemberExpression' && sameReference(node, target.object))) found = true;
+      return !found;
+    });
+    return found;
+  };
+  for (let child: Node = assignment, parent = assignment.parent; parent && !isFunction(parent); child = parent, parent = parent.parent) {
+    if (parent.type === 'IfStatement' && parent.consequent === child && mentions(parent.test)) return true;
+    if (parent.type === 'ConditionalExpression' && parent.test !== child && mentions(parent.test)) return true;
+    if (parent.type === 'LogicalExpression' && parent.right === child && mentions(parent.left)) return true;
+    if (parent.type === 'BlockStatement' || parent.type === 'Program') {
+      const index = parent.body.indexOf(child as TSESTree.Statement);
+      for (const earlier of parent.body.slice(0, Math.max(index, 0))) {
+        if (earlier.type === 'IfStatement' && exits(earlier.consequent) && mentions(earlier.test)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+function exits(statement: Node): boolean {
+  if (statement.type === 'ReturnStatement' || statement.type === 'ThrowStatement') return true;
+  return statement.type === 'BlockStatement' && statement.body.some((inner) => inner.type === 'ReturnStatement' || inner.type === 'ThrowStatement');
+}
+
+function methodCalls(classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression, methodName: string, isStatic: boolean): Calls {
+  const calls: Node[] = [];
+  const className = classNode.id?.name;
+  walk(classNode.body, (node) => {
+    if (node.type !== 'CallExpression') return;
+    const callee = unwrap(node.callee);
+    if (callee.type !== 'MemberExpression' || memberPropertyName(callee) !== methodName) return;
+    const object = unwrap(callee.object);
+    if (object.type === 'ThisExpression' || (isStatic && object.type === 'Identifier' && object.name === className)) calls.push(node);
+  });
+  // Methods are public: callers outside the class may exist, so the factory is never fully known.
+  return { calls, all: false };
+}
+
+function classDisplayName(classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression): string {
+  if (classNode.id) return classNode.id.name;
+  const parent = classNode.parent;
+  if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') return parent.id.name;
+  return '(anonymous class)';
+}
+
+/** `export { f }`, `module.exports = f`, `module.exports = { f }`, `exports.f = f`. */
+function isExportedElsewhere(variable: ScopeVariable): boolean {
+  return readsOf(variable).some((reference) => {
+    let node: Node = reference.identifier as Node;
+    const parent = node.parent;
+    if (parent?.type === 'ExportSpecifier' || parent?.type === 'ExportDefaultDeclaration') return true;
+    if (parent?.type === 'Property' && parent.value === node) node = parent.parent ?? node;
+    const assignment = node.parent;
+    if (assignment?.type !== 'AssignmentExpression' || assignment.right !== node) return false;
+    let root = unwrap(assignment.left);
+    while (root.type === 'MemberExpression') root = unwrap(root.object);
+    return root.type === 'Identifier' && (root.name === 'module' || root.name === 'exports');
+  });
+}
+
+function toMatcher(pattern: string): (name: string) => boolean {
+  const regex = /^\/(.*)\/([a-z]*)$/.exec(pattern);
+  if (regex) {
+    const compiled = new RegExp(regex[1]!, regex[2]);
+    return (name) => compiled.test(name);
+  }
+  return (name) => name === pattern;
+}
+
+export { scopeOf };

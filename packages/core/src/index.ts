@@ -1,0 +1,10 @@
+// @reuse-clients/core: the detector shared by the ESLint rules and the codemod.
+export * from './analyze.js';
+export * from './ast.js';
+export * from './catalog.js';
+export * from './frequency.js';
+export * from './hoist.js';
+export * from './messages.js';
+export * from './node-target.js';
+export * from './resolve.js';
+export * from './scope.js';

@@ -1,0 +1,231 @@
+// Name resolution: which expressions stand for an export of which module. Everything starts from
+// import/require bindings found by scope analysis and follows references, so a local class called
+// `Agent` or a parameter called `axios` never matches, whatever its name.
+import type { TSESTree } from '@typescript-eslint/types';
+import { memberPropertyName, stringLiteralValue, unwrap, isTransparentWrapper, type Node, displayText } from './ast.js';
+import { normalizeModule, type Catalog, type CatalogEntry } from './catalog.js';
+import { isUndeclaredGlobal, readsOf, resolveName, type ScopeManagerLike, type ScopeVariable } from './scope.js';
+
+/** An export of a module, as a path below its default/namespace object (`['Agent']`, or `[]` for the default). */
+export interface ModuleValue {
+  module: string;
+  path: readonly string[];
+}
+
+export type ConstructionNode = TSESTree.NewExpression | TSESTree.CallExpression;
+
+/** A `new`/call of a catalog export: the unit both the rules and the codemod work on. */
+export interface CatalogSite {
+  node: ConstructionNode;
+  entry: CatalogEntry;
+  value: ModuleValue;
+  /** How the construction reads in a message: "new https.Agent()", "axios.post()". */
+  construct: string;
+}
+
+/** The entry for the unshadowed global `fetch`, whose options take a `dispatcher`. */
+export const GLOBAL_FETCH_ENTRY: CatalogEntry = {
+  module: '<global>',
+  path: ['fetch'],
+  via: 'call',
+  kind: 'request',
+  slots: ['dispatcher'],
+  optionsArgument: 'last-object',
+};
+
+function member(value: ModuleValue, name: string): ModuleValue {
+  // `require('axios').default`, `import * as http` + `http.default.Agent`: the default export of a
+  // CommonJS module is the module object itself, so a leading `default` adds nothing.
+  if (value.path.length === 0 && name === 'default') return value;
+  return { module: value.module, path: [...value.path, name] };
+}
+
+export class ModuleResolver {
+  private readonly variableValues = new Map<ScopeVariable, ModuleValue | null>();
+  private readonly inProgress = new Set<ScopeVariable>();
+
+  constructor(
+    private readonly scopeManager: ScopeManagerLike,
+    private readonly catalog: Catalog,
+    private readonly sourceText: string,
+  ) {}
+
+  /** The module export an expression evaluates to, or null when it is anything else. */
+  valueOf(expression: Node): ModuleValue | null {
+    const node = unwrap(expression);
+    switch (node.type) {
+      case 'Identifier': {
+        const variable = resolveName(this.scopeManager, node, node.name);
+        return variable && !isUndeclaredGlobal(variable) ? this.valueOfVariable(variable) : null;
+      }
+      case 'CallExpression':
+        return this.requiredModule(node);
+      case 'ImportExpression': {
+        const specifier = stringLiteralValue(node.source);
+        return specifier ? { module: normalizeModule(specifier), path: [] } : null;
+      }
+      case 'AwaitExpression':
+        return node.argument.type === 'ImportExpression' || node.argument.type === 'CallExpression' ? this.valueOf(node.argument) : null;
+      case 'MemberExpression': {
+        const name = memberPropertyName(node);
+        const base = name ? this.valueOf(node.object) : null;
+        return base && name ? member(base, name) : null;
+      }
+      default:
+        return null;
+    }
+  }
+
+  /** `require('m')` with an unshadowed `require`. */
+  requiredModule(node: TSESTree.CallExpression): ModuleValue | null {
+    if (node.callee.type !== 'Identifier' || node.callee.name !== 'require' || node.arguments.length !== 1) return null;
+    const specifier = stringLiteralValue(node.arguments[0]);
+    if (!specifier) return null;
+    const variable = resolveName(this.scopeManager, node, 'require');
+    return isUndeclaredGlobal(variable) ? { module: normalizeModule(specifier), path: [] } : null;
+  }
+
+  valueOfVariable(variable: ScopeVariable): ModuleValue | null {
+    const known = this.variableValues.get(variable);
+    if (known !== undefined) return known;
+    if (this.inProgress.has(variable)) return null;
+    this.inProgress.add(variable);
+    const value = this.computeVariableValue(variable);
+    this.inProgress.delete(variable);
+    this.variableValues.set(variable, value);
+    return value;
+  }
+
+  private computeVariableValue(variable: ScopeVariable): ModuleValue | null {
+    if (variable.defs.length !== 1) return null;
+    const definition = variable.defs[0]!;
+    if (definition.type === 'ImportBinding') return this.importedValue(definition.node);
+    if (definition.type !== 'Variable' || definition.node.type !== 'VariableDeclarator') return null;
+    const declarator = definition.node;
+    if (!declarator.init) return null;
+    // A binding that is assigned again later may hold anything.
+    if (variable.references.some((reference) => reference.isWrite() && !reference.init)) return null;
+    const initial = this.valueOf(declarator.init);
+    if (!initial) return null;
+    const path = patternPath(declarator.id, definition.name);
+    if (!path) return null;
+    return path.reduce(member, initial);
+  }
+
+  private importedValue(node: Node): ModuleValue | null {
+    if (node.type === 'TSImportEqualsDeclaration') {
+      if (node.importKind === 'type' || node.moduleReference.type !== 'TSExternalModuleReference') return null;
+      const specifier = stringLiteralValue(node.moduleReference.expression);
+      return specifier ? { module: normalizeModule(specifier), path: [] } : null;
+    }
+    const declaration = node.parent;
+    if (!declaration || declaration.type !== 'ImportDeclaration' || declaration.importKind === 'type') return null;
+    const module = normalizeModule(declaration.source.value);
+    switch (node.type) {
+      case 'ImportDefaultSpecifier':
+      case 'ImportNamespaceSpecifier':
+        return { module, path: [] };
+      case 'ImportSpecifier': {
+        if (node.importKind === 'type') return null;
+        const imported = node.imported.type === 'Identifier' ? node.imported.name : String(node.imported.value);
+        return member({ module, path: [] }, imported);
+      }
+      default:
+        return null;
+    }
+  }
+
+  /** Every construction of a catalog export in the file, found by following references. */
+  findSites(): CatalogSite[] {
+    const sites = new Map<Node, CatalogSite>();
+    const visit = (start: Node, value: ModuleValue): void => {
+      const site = this.siteAt(start, value);
+      if (site && !sites.has(site.node)) sites.set(site.node, site);
+    };
+    for (const scope of this.scopeManager.scopes) {
+      for (const variable of scope.variables) {
+        if (variable.defs.length === 0) continue;
+        const value = this.valueOfVariable(variable);
+        if (!value || !this.catalog.hasModule(value.module)) continue;
+        for (const reference of readsOf(variable)) visit(reference.identifier as Node, value);
+      }
+    }
+    for (const reference of this.globalReferences('require')) {
+      const call = reference.identifier.parent;
+      if (call?.type !== 'CallExpression' || call.callee !== reference.identifier) continue;
+      const value = this.requiredModule(call);
+      if (value && this.catalog.hasModule(value.module)) visit(call, value);
+    }
+    for (const reference of this.globalReferences('fetch')) {
+      const identifier = reference.identifier as Node;
+      const call = climbWrappers(identifier).parent;
+      if (call?.type === 'CallExpression' && unwrap(call.callee) === identifier) {
+        sites.set(call, { node: call, entry: GLOBAL_FETCH_ENTRY, value: { module: '<global>', path: ['fetch'] }, construct: 'fetch()' });
+      }
+    }
+    return [...sites.values()].sort((a, b) => a.node.range[0] - b.node.range[0]);
+  }
+
+  /** References to a global that the file does not declare (`require`, `fetch`). */
+  private globalReferences(name: string) {
+    const global = this.scopeManager.globalScope;
+    if (!global) return [];
+    const declared = global.set.get(name);
+    const references = global.through.filter((reference) => reference.identifier.name === name);
+    if (declared && declared.defs.length === 0) references.push(...declared.references);
+    return references;
+  }
+
+  /** From an expression holding `value`, follows `.member` accesses to a `new`/call of a catalog export. */
+  private siteAt(start: Node, value: ModuleValue): CatalogSite | null {
+    let node = start;
+    let current = value;
+    for (;;) {
+      const parent = node.parent;
+      if (!parent) return null;
+      if (isTransparentWrapper(parent)) {
+        node = parent;
+        continue;
+      }
+      if (parent.type === 'MemberExpression' && parent.object === node) {
+        const name = memberPropertyName(parent);
+        if (!name) return null;
+        current = member(current, name);
+        node = parent;
+        continue;
+      }
+      if ((parent.type === 'NewExpression' || parent.type === 'CallExpression') && parent.callee === node) {
+        const via = parent.type === 'NewExpression' ? 'new' : 'call';
+        const entry = this.catalog.match(current.module, current.path, via);
+        if (!entry) return null;
+        const callee = displayText(this.sourceText, parent.callee, 40);
+        return { node: parent, entry, value: current, construct: via === 'new' ? `new ${callee}()` : `${callee}()` };
+      }
+      return null;
+    }
+  }
+}
+
+function climbWrappers(node: Node): Node {
+  let current = node;
+  while (current.parent && isTransparentWrapper(current.parent)) current = current.parent;
+  return current;
+}
+
+/**
+ * The property path from a declarator's pattern to one bound name:
+ * `const { Agent: A } = x` gives `['Agent']` for `A`; null for rest elements and computed keys.
+ */
+function patternPath(pattern: Node, target: Node): string[] | null {
+  if (pattern === target) return [];
+  if (pattern.type === 'AssignmentPattern') return patternPath(pattern.left, target);
+  if (pattern.type !== 'ObjectPattern') return null;
+  for (const property of pattern.properties) {
+    if (property.type !== 'Property') continue;
+    const key = property.computed ? stringLiteralValue(property.key) : property.key.type === 'Identifier' ? property.key.name : stringLiteralValue(property.key);
+    if (!key) continue;
+    const rest = patternPath(property.value, target);
+    if (rest) return [key, ...rest];
+  }
+  return null;
+}

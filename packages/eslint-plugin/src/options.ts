@@ -1,0 +1,50 @@
+// The one options object every rule takes. Rules share it so a project configures the catalog,
+// its start-up functions and its Node target once (e.g. through `settings`-like spreading).
+import type { JSONSchema } from '@typescript-eslint/utils';
+import type { UserCatalogEntry } from '@reuse-clients/core';
+
+export interface RuleOptions {
+  catalog?: UserCatalogEntry[];
+  startupFunctions?: string[];
+  nodeVersion?: string;
+}
+
+export type Options = [RuleOptions];
+
+export const DEFAULT_OPTIONS: Options = [{ catalog: [], startupFunctions: [] }];
+
+export const OPTIONS_SCHEMA: JSONSchema.JSONSchema4[] = [
+  {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      catalog: {
+        type: 'array',
+        description:
+          'Extra constructions to treat as clients or agents: `{ module, export }` for a class built with `new`, or `{ module, call }` for a factory function, with an optional `kind` and a `message` appended to reports.',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['module'],
+          properties: {
+            module: { type: 'string', description: 'Module specifier, e.g. `@acme/http`; a trailing `*` matches any suffix.' },
+            export: { type: 'string', description: 'Export constructed with `new` (`default` for the default export).' },
+            call: { type: 'string', description: 'Export called as a factory function.' },
+            kind: { type: 'string', enum: ['agent', 'client', 'axios-instance'], description: 'Which rule reports it (default `client`).' },
+            message: { type: 'string', description: 'Text appended to the report, e.g. "Use createHttpClient() from @acme/http."' },
+          },
+        },
+      },
+      startupFunctions: {
+        type: 'array',
+        description: 'Names, or `/regex/` strings, of functions that run once at start-up; constructions inside them are not per-call.',
+        items: { type: 'string' },
+      },
+      nodeVersion: {
+        type: 'string',
+        description:
+          'The Node versions the project runs on (a semver range or version). Default: `engines.node` of the nearest package.json; unknown means older Node may run it.',
+      },
+    },
+  },
+];
