@@ -92,7 +92,21 @@ export function analyzeFile(input: AnalysisInput, options: AnalysisOptions = {})
   });
   const mayLackGlobalKeepAlive = mayRunBelowMajor(options.nodeTarget, GLOBAL_AGENT_KEEPALIVE_MAJOR);
   const findings = analyses.flatMap((analysis) => findingsFor(analysis, input, { mayLackGlobalKeepAlive, nodeTarget: options.nodeTarget }));
-  return { sites: analyses, findings };
+  return { sites: analyses, findings: onePerProblem(findings) };
+}
+
+/**
+ * A factory that can build either of two clients (`cond ? new Redis() : new Cluster()`) is one
+ * problem at each call: keep the first finding per rule and reported node.
+ */
+function onePerProblem(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((finding) => {
+    const key = `${finding.rule}:${finding.node.range[0]}:${finding.node.range[1]}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 interface FindingContext {

@@ -79,7 +79,7 @@ export class FrequencyClassifier {
         return [once(start, 'stored in long-lived storage (lazy singleton or cache)')];
       }
       const loop = repeatedPart(child, parent);
-      if (loop) return [perCall(start, `on every iteration of a \`${loop}\` loop`)];
+      if (loop) return [perCall(start, 'on every iteration of a loop')];
       if (isFunction(parent) && child !== parent.id) return this.functionBoundary(start, parent, flow, context, child);
       if (parent.type === 'PropertyDefinition' && child === parent.value) return this.classMember(start, parent, context);
       if (parent.type === 'StaticBlock') return [once(start, 'class static block')];
@@ -354,7 +354,7 @@ export class FrequencyClassifier {
         kind: isGetter ? 'getter' : 'method',
         name: methodName,
         display,
-        where: `on every call of \`${display}\``,
+        where: `on every call of method \`${display}\``,
         exported: true,
         methodName,
         isStatic: parent.static,
@@ -419,20 +419,19 @@ export function summarize(frequencies: Frequency[]): Frequency {
   );
 }
 
-function repeatedPart(child: Node, parent: Node): string | undefined {
+/** Is `child` the part of a loop that runs on every iteration? */
+function repeatedPart(child: Node, parent: Node): boolean {
   switch (parent.type) {
     case 'ForStatement':
-      return child === parent.body || child === parent.test || child === parent.update ? 'for' : undefined;
+      return child === parent.body || child === parent.test || child === parent.update;
     case 'ForInStatement':
-      return child === parent.body ? 'for…in' : undefined;
     case 'ForOfStatement':
-      return child === parent.body ? 'for…of' : undefined;
+      return child === parent.body;
     case 'WhileStatement':
-      return 'while';
     case 'DoWhileStatement':
-      return 'do…while';
+      return true;
     default:
-      return undefined;
+      return false;
   }
 }
 

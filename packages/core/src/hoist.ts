@@ -160,7 +160,6 @@ export function instanceName(site: CatalogSite): string {
   if (entry.family === 'node-http') return `${value.module}Agent`;
   if (entry.family === 'undici' && last === 'Agent') return 'dispatcher';
   if (entry.family === 'agentkeepalive') return last === 'HttpsAgent' ? 'httpsKeepAliveAgent' : 'keepAliveAgent';
-  if (last === 'PrismaClient') return 'prisma';
   if (last) return lowerFirst(last);
   // A default export: the local name the file already gives it reads best (`new Redis()` → `redis`).
   const callee = site.node.callee;

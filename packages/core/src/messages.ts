@@ -23,9 +23,9 @@ export const MESSAGES = {
   },
   'no-per-call-client': {
     perCall:
-      '`{{construct}}` runs {{where}}: each run builds a new {{noun}} with its own connection pool, paying the connection handshake again and leaving idle connections behind. Create it once and reuse it.{{extra}}',
+      '`{{construct}}` runs {{where}}: each run builds a new client with its own connection pool, paying the connection handshake again and leaving idle connections behind. Create it once and reuse it.{{extra}}',
     perCallFactory:
-      '`{{factory}}` builds `{{construct}}` and runs {{where}}: each run builds a new {{noun}} with its own connections. Call it once and reuse the result.{{extra}}',
+      '`{{factory}}` builds `{{construct}}` and runs {{where}}: each run builds a new client with its own connections. Call it once and reuse the result.{{extra}}',
     ...HOIST,
   },
   'no-inline-dispatcher': {
