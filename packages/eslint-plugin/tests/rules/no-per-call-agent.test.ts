@@ -559,6 +559,7 @@ module.exports = open;`,
             {
               messageId: 'hoistToModule',
               output: `const httpsAgent = new (require('https').Agent)({ keepAlive: true });
+
 function open(url) {
   const agent = httpsAgent;
   register(url, agent);
