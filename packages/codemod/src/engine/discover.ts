@@ -44,7 +44,7 @@ export function isSourceFile(fileName: string): boolean {
 }
 
 export async function discoverFiles(givenRoots: string[], options: DiscoveryOptions): Promise<Discovery> {
-  const isIgnored = options.ignore.length > 0 ? picomatch(options.ignore, { dot: true, basename: true }) : () => false;
+  const isIgnored = ignoreMatcher(options.ignore);
   const roots: DiscoveredRoot[] = [];
   // Keyed by real path, so overlapping roots yield each file once (and it is written once).
   const files = new Map<string, TargetFile>();
@@ -70,6 +70,19 @@ export async function discoverFiles(givenRoots: string[], options: DiscoveryOpti
 
   const sorted = [...files.values()].sort((a, b) => (a.displayPath < b.displayPath ? -1 : a.displayPath > b.displayPath ? 1 : 0));
   return { roots, files: sorted };
+}
+
+/** gitignore-like: a glob without `/` matches a name at any depth, one with `/` the whole path. */
+function ignoreMatcher(givenGlobs: string[]): (shownPath: string) => boolean {
+  const globs = givenGlobs.map((glob) => glob.replace(/^\.\//, '')); // display paths have no ./
+  const nameGlobs = globs.filter((glob) => !glob.includes('/'));
+  const pathGlobs = globs.filter((glob) => glob.includes('/'));
+  // picomatch's `basename` applies to every glob of a list, so the two kinds get their own matcher.
+  const matchers = [
+    ...(nameGlobs.length > 0 ? [picomatch(nameGlobs, { dot: true, basename: true })] : []),
+    ...(pathGlobs.length > 0 ? [picomatch(pathGlobs, { dot: true })] : []),
+  ];
+  return (shownPath) => matchers.some((matches) => matches(shownPath));
 }
 
 async function walkDirectory(

@@ -1,12 +1,18 @@
 // A stand-in for the real transform, so the CLI tests do not depend on what it does:
 // - `new Agent(` anywhere: a comment is appended and each occurrence counts as hoisted;
 // - `LEAVE_ME`: reported as a left site, file unchanged unless it also has `new Agent(`;
-// - `SYNTAX_ERROR`: throws, as a parser would.
+// - `SYNTAX_ERROR`: throws, as a parser would;
+// - `EDITED_MEANWHILE`: the file is changed on disk while being transformed, as by an editor;
+// - `EXIT_THREAD`: the thread running the transform exits (a worker thread, with --cpus > 1).
 // The appended comment records `keyed` and the file name, to prove both reach the transform.
+
+import { writeFileSync } from 'node:fs';
 
 /** @param {string} source @param {{ keyed: boolean, filePath: string }} options */
 export function transformFile(source, options) {
   if (source.includes('SYNTAX_ERROR')) throw new SyntaxError('Unexpected token (1:1)');
+  if (source.includes('EDITED_MEANWHILE')) writeFileSync(options.filePath, `${source}// edited meanwhile\n`);
+  if (source.includes('EXIT_THREAD')) process.exit(7);
   const hoisted = sitesOf(source, 'new Agent(').map((site) => ({ ...site, rule: 'no-per-call-agent', construct: 'new Agent()' }));
   const left = sitesOf(source, 'LEAVE_ME').map((site) => ({
     ...site,
