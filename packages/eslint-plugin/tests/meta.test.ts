@@ -41,7 +41,7 @@ describe.each(RULE_NAMES)('%s', (rule) => {
   });
 
   it('documents every option in the schema and in its doc', () => {
-    const schema = module.meta.schema as { properties: Record<string, { description?: string }> }[];
+    const schema = module.meta.schema as unknown as { properties: Record<string, { description?: string }> }[];
     const properties = Object.entries(schema[0]!.properties);
     expect(properties.length).toBeGreaterThan(0);
     const doc = readFileSync(docPath, 'utf8');
