@@ -1,10 +1,11 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
+import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/no-inline-dispatcher.js';
-import { commonjs, tsx } from './testers.js';
+import { commonjs, render, testable, tsx } from './testers.js';
 
 const ruleTester = new RuleTester();
 
-ruleTester.run('no-inline-dispatcher', rule, {
+ruleTester.run('no-inline-dispatcher', testable(rule), {
   valid: [
     // ── shared agents passed in the slot ──────────────────────────────────────────────────────
     {
@@ -682,4 +683,15 @@ export async function handle(url) {
       ],
     },
   ],
+});
+
+// The wording of each message as the rule contract (rules-spec.md) states it, rendered with sample data.
+describe('no-inline-dispatcher messages', () => {
+  it('inline matches the contract', () => {
+    expect(render(rule.meta.messages.inline)).toBe(
+      render(
+        '`{{construct}}` is built inline in the `{{slot}}` option of `{{request}}` {{where}}: every request gets a new pool and a new connection. Pass one shared {{kindNoun}} instead.',
+      ),
+    );
+  });
 });

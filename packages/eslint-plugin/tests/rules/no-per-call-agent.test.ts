@@ -1,10 +1,11 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
+import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/no-per-call-agent.js';
-import { commonjs, tsx } from './testers.js';
+import { commonjs, render, testable, tsx } from './testers.js';
 
 const ruleTester = new RuleTester();
 
-ruleTester.run('no-per-call-agent', rule, {
+ruleTester.run('no-per-call-agent', testable(rule), {
   valid: [
     // ── once: module top level ────────────────────────────────────────────────────────────────
     {
@@ -1349,4 +1350,22 @@ export async function handler(event) {
       errors: [{ messageId: 'perCall', line: 3, column: 17 }],
     },
   ],
+});
+
+// The wording of each message as the rule contract (rules-spec.md) states it, rendered with sample data.
+describe('no-per-call-agent messages', () => {
+  it('perCall matches the contract', () => {
+    expect(render(rule.meta.messages.perCall)).toBe(
+      render(
+        '`{{construct}}` runs {{where}}: each run builds a new connection pool and opens new TCP (and TLS) connections instead of reusing them. Create it once (module scope, constructor or lazy singleton) and reuse it.',
+      ),
+    );
+  });
+  it('perCallFactory matches the contract', () => {
+    expect(render(rule.meta.messages.perCallFactory)).toBe(
+      render(
+        '`{{factory}}` builds a new `{{construct}}` and runs {{where}}: each run opens new connections. Call it once and reuse the result.',
+      ),
+    );
+  });
 });

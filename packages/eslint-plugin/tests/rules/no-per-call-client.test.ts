@@ -1,8 +1,8 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
-import { Linter } from 'eslint';
+import { Linter, type Rule } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/no-per-call-client.js';
-import { commonjs, tsx } from './testers.js';
+import { commonjs, render, testable, tsx } from './testers.js';
 
 const ruleTester = new RuleTester();
 
@@ -14,7 +14,7 @@ const acmeFactory = {
   message: 'use the shared client from @acme/http',
 } as const;
 
-ruleTester.run('no-per-call-client', rule, {
+ruleTester.run('no-per-call-client', testable(rule), {
   valid: [
     // ── once: module top level ────────────────────────────────────────────────────────────────
     {
@@ -866,12 +866,23 @@ export async function handler() {
   await http.get('/health');
 }`,
       {
-        plugins: { 'reuse-clients': { rules: { 'no-per-call-client': rule } } },
+        plugins: { 'reuse-clients': { rules: { 'no-per-call-client': rule as unknown as Rule.RuleModule } } },
         rules: { 'reuse-clients/no-per-call-client': ['error', { catalog: [acmeFactory] }] },
       },
     );
     expect(messages).toHaveLength(1);
     expect(messages[0]?.message).toContain('`createHttpClient()` runs on every call of `handler`');
     expect(messages[0]?.message).toContain('use the shared client from @acme/http');
+  });
+});
+
+// The wording of each message as the rule contract (rules-spec.md) states it, rendered with sample data.
+describe('no-per-call-client messages', () => {
+  it('perCall matches the contract', () => {
+    expect(render(rule.meta.messages.perCall)).toBe(
+      render(
+        '`{{construct}}` runs {{where}}: each run builds a new client with its own connection pool, paying the connection handshake again and leaving idle connections behind. Create it once and reuse it.',
+      ),
+    );
   });
 });

@@ -3,6 +3,24 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { RuleTester } from '@typescript-eslint/rule-tester';
+import type { RuleModule } from '@typescript-eslint/utils/ts-eslint';
+
+declare const _tester: RuleTester;
+type TesterRule<MessageIds extends string, Options extends readonly unknown[]> = Parameters<
+  typeof _tester.run<MessageIds, Options>
+>[1];
+
+/**
+ * The rule as `RuleTester.run` types it. @typescript-eslint/rule-tester 8.72.0 is typed against
+ * @typescript-eslint/utils 8.72.0 while the rules are built with utils 8.73.0; the two `RuleModule`
+ * types are identical in shape but not assignable (private class members), so only the type changes.
+ */
+export function testable<MessageIds extends string, Options extends readonly unknown[], Docs>(
+  rule: RuleModule<MessageIds, Options, Docs>,
+): TesterRule<MessageIds, Options> {
+  return rule as unknown as TesterRule<MessageIds, Options>;
+}
 
 /** `languageOptions` for a CommonJS file (the rule tester's types take `sourceType` in `parserOptions`). */
 export const commonjs = { parserOptions: { sourceType: 'commonjs' } } as const;
@@ -32,4 +50,22 @@ export function fileInProject(name: string, engines?: string | null): string {
     fs.writeFileSync(manifest, `${JSON.stringify(pkg, null, 2)}\n`);
   }
   return path.join(dir, 'src', 'handler.ts');
+}
+
+/** Placeholder values used to compare a rule's message templates with the wording of the rule contract. */
+export const sampleData: Readonly<Record<string, string>> = {
+  construct: 'new X()',
+  where: 'on every call of `f`',
+  factory: 'makeX()',
+  slot: 'dispatcher',
+  request: 'fetch()',
+  kindNoun: 'dispatcher',
+  noun: 'dispatcher',
+  target: '18',
+  extra: '',
+};
+
+/** Fills `{{key}}` placeholders the way ESLint does (unknown keys are left as they are). */
+export function render(template: string, data: Readonly<Record<string, string>> = sampleData): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => data[key] ?? whole);
 }
