@@ -4,7 +4,7 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import { findProperty, hasSpread, isFunction, isTransparentWrapper, staticKeyName, unwrap, type Node } from './ast.js';
 import { catalogModuleHints, createCatalog, type Catalog, type UserCatalogEntry } from './catalog.js';
-import { FrequencyClassifier, summarize, type Frequency, type Occurrence } from './frequency.js';
+import { FrequencyClassifier, summarize, type Builder, type Frequency, type Occurrence } from './frequency.js';
 import { planModuleHoist, type HoistInput, type ModuleHoist, type TextEdit } from './hoist.js';
 import { MESSAGES, renderMessage, type RuleName } from './messages.js';
 import { GLOBAL_AGENT_KEEPALIVE_MAJOR, mayRunBelowMajor } from './node-target.js';
@@ -38,6 +38,8 @@ export interface SiteAnalysis {
   /** The construction's own frequency: per-call if any occurrence is. */
   frequency: Frequency;
   inlineSlot?: InlineSlot;
+  /** Functions and classes of this file that build it for their callers (factories, client classes). */
+  builders: Builder[];
   /** The catalog construction whose arguments hold this one (reported there, not here). */
   nestedIn?: CatalogSite;
 }
@@ -56,9 +58,11 @@ export interface Finding {
 export interface Analysis {
   sites: SiteAnalysis[];
   findings: Finding[];
+  /** `axios.defaults…`/`axios.interceptors…` in this file (see DESIGN.md, The codemod, axios). */
+  globalAxiosConfiguration: Node[];
 }
 
-const EMPTY: Analysis = { sites: [], findings: [] };
+const EMPTY: Analysis = { sites: [], findings: [], globalAxiosConfiguration: [] };
 
 /** A cheap text test: can this file mention anything in the catalog at all? */
 export function mayMentionCatalog(sourceText: string, catalog: Catalog): boolean {
@@ -71,7 +75,8 @@ export function analyzeFile(input: AnalysisInput, options: AnalysisOptions = {})
   if (!mayMentionCatalog(input.sourceText, catalog)) return EMPTY;
   const resolver = new ModuleResolver(input.scopeManager, catalog, input.sourceText);
   const sites = resolver.findSites();
-  if (sites.length === 0) return EMPTY;
+  const globalAxiosConfiguration = input.sourceText.includes('axios') ? resolver.findGlobalAxiosConfiguration() : [];
+  if (sites.length === 0) return { ...EMPTY, globalAxiosConfiguration };
   const classifier = new FrequencyClassifier(input.scopeManager, resolver, input.sourceText, {
     startupFunctions: options.startupFunctions ?? [],
   });
@@ -82,9 +87,11 @@ export function analyzeFile(input: AnalysisInput, options: AnalysisOptions = {})
     const direct = occurrences.filter((occurrence) => occurrence.node === site.node).map((occurrence) => occurrence.frequency);
     const inlineSlot = findInlineSlot(site, byNode);
     const nestedIn = inlineSlot ? undefined : findEnclosingConstruction(site, byNode);
+    const builders = occurrences.flatMap((occurrence) => ('builder' in occurrence.frequency && occurrence.frequency.builder ? [occurrence.frequency.builder] : []));
     return {
       site,
       occurrences,
+      builders,
       frequency: summarize(direct.length > 0 ? direct : occurrences.map((occurrence) => occurrence.frequency)),
       ...(inlineSlot ? { inlineSlot } : {}),
       ...(nestedIn ? { nestedIn } : {}),
@@ -92,7 +99,7 @@ export function analyzeFile(input: AnalysisInput, options: AnalysisOptions = {})
   });
   const mayLackGlobalKeepAlive = mayRunBelowMajor(options.nodeTarget, GLOBAL_AGENT_KEEPALIVE_MAJOR);
   const findings = analyses.flatMap((analysis) => findingsFor(analysis, input, { mayLackGlobalKeepAlive, nodeTarget: options.nodeTarget }));
-  return { sites: analyses, findings: onePerProblem(findings) };
+  return { sites: analyses, findings: onePerProblem(findings), globalAxiosConfiguration };
 }
 
 /**

@@ -19,11 +19,20 @@ import {
 import { isModuleLevel, isUndeclaredGlobal, readsOf, resolveName, scopeOf, type ScopeManagerLike, type ScopeVariable } from './scope.js';
 import type { ModuleResolver } from './resolve.js';
 
+/** A function or class of this file that builds a catalog construction for its callers. */
+export interface Builder {
+  kind: 'function' | 'method' | 'class';
+  /** The name other files import it by (the binding name; `default` for a default export). */
+  name: string;
+  exported: boolean;
+  node: Node;
+}
+
 export type Frequency =
-  | { kind: 'once'; reason: string }
+  | { kind: 'once'; reason: string; builder?: Builder }
   | { kind: 'per-call'; where: string }
   /** Decided outside this file (an exported factory): the project pass judges it. */
-  | { kind: 'unknown'; reason: string };
+  | { kind: 'unknown'; reason: string; builder?: Builder };
 
 export interface Occurrence {
   /** Where a report belongs: the construction itself, or a call of a factory that performs it. */
@@ -248,7 +257,8 @@ export class FrequencyClassifier {
       }
     }
     if (naming.exported || !calls.all) {
-      results.push({ node: start, frequency: { kind: 'unknown', reason: `\`${naming.display}\` is a factory used outside this file` }, factories: [] });
+      const builder: Builder = { kind: naming.kind === 'method' ? 'method' : 'function', name: naming.exportName ?? naming.name ?? naming.display, exported: naming.exported, node: fn };
+      results.push({ node: start, frequency: { kind: 'unknown', reason: `\`${naming.display}\` is a factory used outside this file`, builder }, factories: [] });
     }
     return results;
   }
@@ -256,10 +266,16 @@ export class FrequencyClassifier {
   /** In a constructor or field initialiser: once per instance; each per-call `new C()` in this file is a per-call occurrence. */
   private classMember(start: Node, member: TSESTree.PropertyDefinition | TSESTree.MethodDefinition, context: Context): Occurrence[] {
     const classNode = member.parent?.parent;
-    const result = [once(start, member.type === 'MethodDefinition' ? 'class constructor' : 'class field initialiser')];
+    const reason = member.type === 'MethodDefinition' ? 'class constructor' : 'class field initialiser';
+    const isClass = classNode?.type === 'ClassDeclaration' || classNode?.type === 'ClassExpression';
+    const variable = isClass ? this.classVariable(classNode) : null;
+    const builder: Builder | undefined =
+      isClass && !member.static && variable
+        ? { kind: 'class', name: variable.name, exported: classNode.parent?.type === 'ExportNamedDeclaration' || classNode.parent?.type === 'ExportDefaultDeclaration' || isExportedElsewhere(variable), node: classNode }
+        : undefined;
+    const result: Occurrence[] = [{ node: start, frequency: { kind: 'once', reason, ...(builder ? { builder } : {}) }, factories: [] }];
     if (member.static || !classNode || !context.followFactories || context.depth >= MAX_FACTORY_DEPTH) return result;
     if (classNode.type !== 'ClassDeclaration' && classNode.type !== 'ClassExpression') return result;
-    const variable = this.classVariable(classNode);
     if (!variable || context.visiting.has(classNode)) return result;
     const inner = { ...context, depth: context.depth + 1, visiting: new Set([...context.visiting, classNode]) };
     for (const reference of readsOf(variable)) {
@@ -329,9 +345,10 @@ export class FrequencyClassifier {
     const exportParent = (node: Node | undefined) => node?.type === 'ExportNamedDeclaration' || node?.type === 'ExportDefaultDeclaration';
     if (fn.type === 'FunctionDeclaration' && fn.id) {
       const variable = resolveName(this.scopeManager, parent ?? fn, fn.id.name);
-      return this.named(fn.id.name, variable, exportParent(parent));
+      const naming = this.named(fn.id.name, variable, exportParent(parent));
+      return parent?.type === 'ExportDefaultDeclaration' ? { ...naming, exportName: 'default' } : naming;
     }
-    if (parent?.type === 'ExportDefaultDeclaration') return { kind: 'function', display: 'default export', where: 'on every call of the default export', exported: true };
+    if (parent?.type === 'ExportDefaultDeclaration') return { kind: 'function', display: 'default export', exportName: 'default', where: 'on every call of the default export', exported: true };
     if (parent?.type === 'VariableDeclarator' && parent.init === fn && parent.id.type === 'Identifier') {
       const variable = resolveName(this.scopeManager, parent, parent.id.name);
       return this.named(parent.id.name, variable, exportParent(parent.parent?.parent));
@@ -400,6 +417,8 @@ interface Naming {
   classNode?: TSESTree.ClassDeclaration | TSESTree.ClassExpression;
   methodName?: string;
   isStatic?: boolean;
+  /** The name importers use when it differs from `name` (`default`). */
+  exportName?: string;
 }
 
 function once(node: Node, reason: string): Occurrence {

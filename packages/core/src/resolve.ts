@@ -166,6 +166,38 @@ export class ModuleResolver {
     return [...sites.values()].sort((a, b) => a.node.range[0] - b.node.range[0]);
   }
 
+  /**
+   * `axios.defaults.*` and `axios.interceptors.*` on the default axios export: a new instance
+   * would silently drop that configuration, so fixes must keep using the global axios.
+   */
+  findGlobalAxiosConfiguration(): Node[] {
+    const found: Node[] = [];
+    const check = (start: Node) => {
+      let node = start;
+      while (node.parent && isTransparentWrapper(node.parent)) node = node.parent;
+      const parent = node.parent;
+      if (parent?.type === 'MemberExpression' && parent.object === node) {
+        const name = memberPropertyName(parent);
+        if (name === 'defaults' || name === 'interceptors') found.push(parent);
+      }
+    };
+    for (const scope of this.scopeManager.scopes) {
+      for (const variable of scope.variables) {
+        if (variable.defs.length === 0) continue;
+        const value = this.valueOfVariable(variable);
+        if (value?.module !== 'axios' || value.path.length !== 0) continue;
+        for (const reference of readsOf(variable)) check(reference.identifier as Node);
+      }
+    }
+    for (const reference of this.globalReferences('require')) {
+      const call = reference.identifier.parent;
+      if (call?.type !== 'CallExpression' || call.callee !== reference.identifier) continue;
+      const value = this.requiredModule(call);
+      if (value?.module === 'axios') check(call);
+    }
+    return found;
+  }
+
   /** References to a global that the file does not declare (`require`, `fetch`). */
   private globalReferences(name: string) {
     const global = this.scopeManager.globalScope;
