@@ -133,6 +133,13 @@ describe('reuse-clients fix (outside git)', () => {
     expect(summary.files).toEqual({ scanned: 4, changed: 3, skipped: 0, failed: 1 });
   });
 
+  it('fails a file for which the transform returns something other than a FileResult', () => {
+    const { run, summary } = runCliJson(makeProject({ 'a.ts': '// BAD_RESULT\n', 'b.ts': AGENT }), []);
+    expect(run.status).toBe(1);
+    expect(summary.failures).toEqual([{ file: 'a.ts', message: 'the transform returned something other than { output, hoisted, left }' }]);
+    expect(summary.files.changed).toBe(1);
+  });
+
   it('handles an empty file', () => {
     const project = makeProject({ 'src/empty.ts': '' });
     const { run, summary } = runCliJson(project, []);

@@ -1,4 +1,4 @@
-import type { FileTransform, SiteOutcome } from './contract.js';
+import type { FileResult, FileTransform, SiteOutcome, TransformOptions } from './contract.js';
 import { writeFileAtomically } from './atomic-write.js';
 import type { TargetFile } from './discover.js';
 import { describeError, FileFailure } from './failure.js';
@@ -24,27 +24,33 @@ export interface FileOutcome {
 }
 
 export async function processFile(file: TargetFile, transform: FileTransform, settings: ProcessSettings): Promise<FileOutcome> {
-  const failed = (error: unknown): FileOutcome => ({
-    file: file.displayPath,
-    status: 'failed',
-    hoisted: [],
-    left: [],
-    failure: describeError(error),
-  });
   try {
     const source = await readSourceFile(file.path);
-    let result;
-    try {
-      result = transform(source.text, { keyed: settings.keyed, filePath: file.path });
-    } catch (error) {
-      throw new FileFailure(`the transform threw ${error instanceof Error ? `${error.name}: ${describeError(error)}` : String(error)}`);
-    }
+    const result = runTransform(transform, source.text, { keyed: settings.keyed, filePath: file.path });
     const outcome = { file: file.displayPath, hoisted: result.hoisted, left: result.left };
     if (result.output === null || result.output === source.text) return { ...outcome, status: 'unchanged' };
     if (settings.dry) return { ...outcome, status: 'changed', diff: diffFile(file.displayPath, source.text, result.output) };
     await writeFileAtomically(file.path, result.output, source.bytes);
     return { ...outcome, status: 'changed' };
   } catch (error) {
-    return failed(error);
+    return { file: file.displayPath, status: 'failed', hoisted: [], left: [], failure: describeError(error) };
   }
+}
+
+function runTransform(transform: FileTransform, source: string, options: TransformOptions): FileResult {
+  let result: FileResult;
+  try {
+    result = transform(source, options);
+  } catch (error) {
+    throw new FileFailure(`the transform threw ${error instanceof Error ? `${error.name}: ${describeError(error)}` : String(error)}`);
+  }
+  // Checked once here so that a broken transform fails its files instead of the whole summary.
+  const valid =
+    typeof result === 'object' &&
+    result !== null &&
+    (typeof result.output === 'string' || result.output === null) &&
+    Array.isArray(result.hoisted) &&
+    Array.isArray(result.left);
+  if (!valid) throw new FileFailure('the transform returned something other than { output, hoisted, left }');
+  return result;
 }

@@ -3,7 +3,8 @@
 // - `LEAVE_ME`: reported as a left site, file unchanged unless it also has `new Agent(`;
 // - `SYNTAX_ERROR`: throws, as a parser would;
 // - `EDITED_MEANWHILE`: the file is changed on disk while being transformed, as by an editor;
-// - `EXIT_THREAD`: the thread running the transform exits (a worker thread, with --cpus > 1).
+// - `EXIT_THREAD`: the thread running the transform exits (a worker thread, with --cpus > 1);
+// - `BAD_RESULT`: returns something that is not a FileResult.
 // The appended comment records `keyed` and the file name, to prove both reach the transform.
 
 import { writeFileSync } from 'node:fs';
@@ -13,6 +14,7 @@ export function transformFile(source, options) {
   if (source.includes('SYNTAX_ERROR')) throw new SyntaxError('Unexpected token (1:1)');
   if (source.includes('EDITED_MEANWHILE')) writeFileSync(options.filePath, `${source}// edited meanwhile\n`);
   if (source.includes('EXIT_THREAD')) process.exit(7);
+  if (source.includes('BAD_RESULT')) return { output: 42 };
   const hoisted = sitesOf(source, 'new Agent(').map((site) => ({ ...site, rule: 'no-per-call-agent', construct: 'new Agent()' }));
   const left = sitesOf(source, 'LEAVE_ME').map((site) => ({
     ...site,
