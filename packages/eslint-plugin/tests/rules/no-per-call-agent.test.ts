@@ -443,6 +443,70 @@ export function Status({ url }: { url: string }) {
 }`,
       ...tsx,
     },
+    // ── more once positions ───────────────────────────────────────────────────────────────────
+    {
+      name: 'sync arrow IIFE at module level',
+      code: `import http from 'http';
+let agent;
+(() => {
+  agent = new http.Agent({ keepAlive: true });
+})();
+export { agent };`,
+    },
+    {
+      name: 'async function IIFE at module level (no void)',
+      code: `import { Pool } from 'undici';
+let pool;
+(async function () {
+  pool = new Pool('http://localhost:3000');
+})();
+export { pool };`,
+    },
+    {
+      name: 'module-level if and try blocks are once',
+      code: `import { ProxyAgent } from 'undici';
+import https from 'https';
+let dispatcher;
+if (process.env.HTTPS_PROXY) {
+  dispatcher = new ProxyAgent(process.env.HTTPS_PROXY);
+}
+let agent;
+try {
+  agent = new https.Agent({ keepAlive: true });
+} catch {
+  agent = undefined;
+}
+export { dispatcher, agent };`,
+    },
+    {
+      name: 'lazy singleton on a module-level object',
+      code: `import { Agent } from 'undici';
+const state = {};
+export function dispatcher() {
+  state.dispatcher ??= new Agent();
+  return state.dispatcher;
+}`,
+    },
+    {
+      name: 'keyed cache guarded by get: if (!map.get(k)) map.set(k, site)',
+      code: `import { HttpProxyAgent } from 'http-proxy-agent';
+const agents = new Map();
+export function agentFor(proxy) {
+  if (!agents.get(proxy)) agents.set(proxy, new HttpProxyAgent(proxy));
+  return agents.get(proxy);
+}`,
+    },
+    {
+      name: 'hapi plugin register as a method of an object with name',
+      code: `const { Pool } = require('undici');
+exports.plugin = {
+  name: 'upstream',
+  async register(server) {
+    server.app.upstream = new Pool('http://upstream:8080');
+  },
+};`,
+      languageOptions: commonjs,
+    },
   ],
   invalid: [
     // ── plain functions, ESM / CommonJS, import forms ─────────────────────────────────────────
@@ -1348,6 +1412,187 @@ export async function handler(event) {
 }`,
       options: [{ catalog: [{ module: '@acme/net', export: 'TunnelAgent', kind: 'agent' }] }],
       errors: [{ messageId: 'perCall', line: 3, column: 17 }],
+    },
+    // ── more per-call positions ───────────────────────────────────────────────────────────────
+    {
+      name: 'an arrow function in a class field initialiser runs per call',
+      code: `import https from 'https';
+export class Controller {
+  handle = async (req) => {
+    const agent = new https.Agent({ servername: req.hostname });
+    await forward(req, agent);
+  };
+}`,
+      errors: [{ messageId: 'perCall', line: 4, column: 19 }],
+    },
+    {
+      name: 'a timer callback inside a constructor runs per call',
+      code: `import { Agent } from 'undici';
+export class Poller {
+  constructor(url) {
+    setInterval(() => poll(url, new Agent({ connect: { timeout: 1_000 } })), 1_000);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 4,
+          column: 33,
+          suggestions: [
+            {
+              messageId: 'hoistToModule',
+              output: `import { Agent } from 'undici';
+const dispatcher = new Agent({ connect: { timeout: 1_000 } });
+export class Poller {
+  constructor(url) {
+    setInterval(() => poll(url, dispatcher), 1_000);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'Next.js pages API: export default handler',
+      code: `import https from 'https';
+export default async function handler(req, res) {
+  const agent = new https.Agent({ keepAlive: true });
+  res.json(await load(req.query.id, agent));
+}`,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 3,
+          column: 17,
+          suggestions: [
+            {
+              messageId: 'hoistToModule',
+              output: `import https from 'https';
+const httpsAgent = new https.Agent({ keepAlive: true });
+export default async function handler(req, res) {
+  const agent = httpsAgent;
+  res.json(await load(req.query.id, agent));
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'an object-literal method',
+      code: `import { Pool } from 'undici';
+export const api = {
+  async get(origin, path) {
+    const pool = new Pool(origin);
+    return pool.request({ path, method: 'GET' });
+  },
+};`,
+      errors: [{ messageId: 'perCall', line: 4, column: 18 }],
+    },
+    {
+      name: 'a server request listener',
+      code: `import http from 'node:http';
+http.createServer((req, res) => {
+  const agent = new http.Agent({ localAddress: req.socket.localAddress });
+  http.get('http://backend' + req.url, { agent }, (up) => up.pipe(res));
+}).listen(8080);`,
+      errors: [{ messageId: 'perCall', line: 3, column: 17 }],
+    },
+    {
+      name: 'for…in and do…while loops',
+      code: `import { Pool } from 'undici';
+for (const name in upstreams) {
+  register(name, new Pool(upstreams[name]));
+}
+let i = 0;
+do {
+  register(i, new Pool(origins[i]));
+} while (++i < origins.length);`,
+      errors: [
+        { messageId: 'perCall', line: 3, column: 18 },
+        { messageId: 'perCall', line: 7, column: 15 },
+      ],
+    },
+    {
+      name: 'forEach, flatMap and reduce callbacks',
+      code: `import { Agent } from 'undici';
+export function wire(hosts) {
+  hosts.forEach((h) => register(h, new Agent({ connect: { servername: h } })));
+  hosts.flatMap((h) => [new Agent({ connect: { host: h } })]);
+  return hosts.reduce((acc, h) => acc.set(h, new Agent({ connect: { host: h } })), new Map());
+}`,
+      errors: [
+        { messageId: 'perCall', line: 3, column: 36 },
+        { messageId: 'perCall', line: 4, column: 25 },
+        { messageId: 'perCall', line: 5, column: 46 },
+      ],
+    },
+    {
+      name: 'a timer callback inside main() is still per call',
+      code: `import https from 'https';
+async function main() {
+  setInterval(() => {
+    const agent = new https.Agent({ servername: nextHost() });
+    ping(agent);
+  }, 1_000);
+}
+main();`,
+      errors: [{ messageId: 'perCall', line: 4, column: 19 }],
+    },
+    // ── more hoist-safety cases ───────────────────────────────────────────────────────────────
+    {
+      name: 'no suggestion when the construction reads a local',
+      code: `import https from 'https';
+export function get(url) {
+  const options = { keepAlive: true };
+  const agent = new https.Agent(options);
+  https.get(url, { agent });
+}`,
+      errors: [{ messageId: 'perCall', line: 4, column: 17 }],
+    },
+    {
+      name: 'no suggestion when the local it is bound to is reassigned',
+      code: `import https from 'https';
+export function get(url, fallback) {
+  let agent = new https.Agent({ keepAlive: true });
+  if (url.startsWith('http:')) agent = fallback;
+  https.get(url, { agent });
+}`,
+      errors: [{ messageId: 'perCall', line: 3, column: 15 }],
+    },
+    {
+      name: 'no suggestion when the local is destroyed after use',
+      code: `import https from 'https';
+export async function get(url) {
+  const agent = new https.Agent({ keepAlive: true });
+  await download(url, agent);
+  agent.destroy();
+}`,
+      errors: [{ messageId: 'perCall', line: 3, column: 17 }],
+    },
+    {
+      name: 'no suggestion when the module const it reads is declared after the site',
+      code: `import https from 'https';
+export function get(url) {
+  const agent = new https.Agent(AGENT_OPTIONS);
+  https.get(url, { agent });
+}
+const AGENT_OPTIONS = { keepAlive: true };`,
+      errors: [{ messageId: 'perCall', line: 3, column: 17 }],
+    },
+    {
+      name: 'no suggestion when the construction calls a module-level function (evaluated per call)',
+      code: `import https from 'https';
+const hosts = ['a.example.com', 'b.example.com'];
+function pickHost() {
+  return hosts[Math.floor(Math.random() * hosts.length)];
+}
+export function get(url) {
+  const agent = new https.Agent({ servername: pickHost() });
+  https.get(url, { agent });
+}`,
+      errors: [{ messageId: 'perCall', line: 7, column: 17 }],
     },
   ],
 });
