@@ -8,7 +8,7 @@ import { FrequencyClassifier, summarize, type Builder, type Frequency, type Occu
 import { planModuleHoist, type HoistInput, type ModuleHoist, type TextEdit } from './hoist.js';
 import { MESSAGES, renderMessage, type RuleName } from './messages.js';
 import { GLOBAL_AGENT_KEEPALIVE_MAJOR, mayRunBelowMajor } from './node-target.js';
-import { ModuleResolver, type CatalogSite } from './resolve.js';
+import { ModuleResolver, type CatalogSite, type ImportedBindingResolver } from './resolve.js';
 import type { ScopeManagerLike } from './scope.js';
 
 export interface AnalysisOptions {
@@ -16,6 +16,8 @@ export interface AnalysisOptions {
   startupFunctions?: readonly string[];
   /** The Node versions the project runs on (`engines.node`); undefined when unknown. */
   nodeTarget?: string | undefined;
+  /** Type-aware resolution of bindings imported from the project's own modules. */
+  resolveImportedBinding?: ImportedBindingResolver | undefined;
 }
 
 export interface AnalysisInput extends HoistInput {
@@ -72,8 +74,8 @@ export function mayMentionCatalog(sourceText: string, catalog: Catalog): boolean
 
 export function analyzeFile(input: AnalysisInput, options: AnalysisOptions = {}): Analysis {
   const catalog = createCatalog(options.catalog ?? []);
-  if (!mayMentionCatalog(input.sourceText, catalog)) return EMPTY;
-  const resolver = new ModuleResolver(input.scopeManager, catalog, input.sourceText);
+  if (!options.resolveImportedBinding && !mayMentionCatalog(input.sourceText, catalog)) return EMPTY;
+  const resolver = new ModuleResolver(input.scopeManager, catalog, input.sourceText, options.resolveImportedBinding);
   const sites = resolver.findSites();
   const globalAxiosConfiguration = input.sourceText.includes('axios') ? resolver.findGlobalAxiosConfiguration() : [];
   if (sites.length === 0) return { ...EMPTY, globalAxiosConfiguration };

@@ -33,12 +33,20 @@ export const GLOBAL_FETCH_ENTRY: CatalogEntry = {
   optionsArgument: 'last-object',
 };
 
-function member(value: ModuleValue, name: string): ModuleValue {
+/** The value of `value.name`. */
+export function member(value: ModuleValue, name: string): ModuleValue {
   // `require('axios').default`, `import * as http` + `http.default.Agent`: the default export of a
   // CommonJS module is the module object itself, so a leading `default` adds nothing.
   if (value.path.length === 0 && name === 'default') return value;
   return { module: value.module, path: [...value.path, name] };
 }
+
+/**
+ * Resolves a binding imported from one of the project's own modules (`import { http } from
+ * './client'` where client.ts has `export const http = axios`) to the catalog export it stands
+ * for. Only type-aware linting can answer this; without it the binding stays unknown.
+ */
+export type ImportedBindingResolver = (localName: TSESTree.Identifier) => ModuleValue | null;
 
 export class ModuleResolver {
   private readonly variableValues = new Map<ScopeVariable, ModuleValue | null>();
@@ -48,6 +56,7 @@ export class ModuleResolver {
     private readonly scopeManager: ScopeManagerLike,
     private readonly catalog: Catalog,
     private readonly sourceText: string,
+    private readonly resolveImportedBinding?: ImportedBindingResolver,
   ) {}
 
   /** The module export an expression evaluates to, or null when it is anything else. */
@@ -99,7 +108,13 @@ export class ModuleResolver {
   private computeVariableValue(variable: ScopeVariable): ModuleValue | null {
     if (variable.defs.length !== 1) return null;
     const definition = variable.defs[0]!;
-    if (definition.type === 'ImportBinding') return this.importedValue(definition.node);
+    if (definition.type === 'ImportBinding') {
+      const value = this.importedValue(definition.node);
+      if (value && !this.catalog.hasModule(value.module) && this.resolveImportedBinding && definition.name.type === 'Identifier') {
+        return this.resolveImportedBinding(definition.name) ?? value;
+      }
+      return value;
+    }
     if (definition.type !== 'Variable' || definition.node.type !== 'VariableDeclarator') return null;
     const declarator = definition.node;
     if (!declarator.init) return null;

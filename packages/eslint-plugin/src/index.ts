@@ -21,7 +21,7 @@ const rules = {
 interface Plugin {
   meta: { name: string; version: string; namespace: string };
   rules: typeof rules;
-  configs: { recommended: TSESLint.FlatConfig.Config };
+  configs: { recommended: TSESLint.FlatConfig.Config; 'recommended-type-checked': TSESLint.FlatConfig.Config };
 }
 
 const plugin: Plugin = {
@@ -36,6 +36,14 @@ plugin.configs.recommended = {
   name: 'reuse-clients/recommended',
   plugins: { 'reuse-clients': plugin as unknown as TSESLint.FlatConfig.Plugin },
   rules: Object.fromEntries(Object.keys(rules).map((rule) => [`reuse-clients/${rule}`, 'error'])),
+};
+
+// Same rules, resolving names across modules through type information. Needs typed linting
+// (`languageOptions.parserOptions.projectService`); without it ESLint reports a clear error.
+plugin.configs['recommended-type-checked'] = {
+  name: 'reuse-clients/recommended-type-checked',
+  plugins: { 'reuse-clients': plugin as unknown as TSESLint.FlatConfig.Plugin },
+  rules: Object.fromEntries(Object.keys(rules).map((rule) => [`reuse-clients/${rule}`, ['error', { typeChecked: true }]])),
 };
 
 export default plugin;

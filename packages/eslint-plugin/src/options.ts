@@ -7,11 +7,12 @@ export interface RuleOptions {
   catalog?: UserCatalogEntry[];
   startupFunctions?: string[];
   nodeVersion?: string;
+  typeChecked?: boolean;
 }
 
 export type Options = [RuleOptions];
 
-export const DEFAULT_OPTIONS: Options = [{ catalog: [], startupFunctions: [] }];
+export const DEFAULT_OPTIONS: Options = [{ catalog: [], startupFunctions: [], typeChecked: false }];
 
 export const OPTIONS_SCHEMA: JSONSchema.JSONSchema4[] = [
   {
@@ -39,6 +40,11 @@ export const OPTIONS_SCHEMA: JSONSchema.JSONSchema4[] = [
         type: 'array',
         description: 'Names, or `/regex/` strings, of functions that run once at start-up; constructions inside them are not per-call.',
         items: { type: 'string' },
+      },
+      typeChecked: {
+        type: 'boolean',
+        description:
+          'Resolve names through type information, following re-exports and aliases across modules (`export const http = axios`). Requires typed linting (`parserOptions.projectService`); set by the `recommended-type-checked` config.',
       },
       nodeVersion: {
         type: 'string',

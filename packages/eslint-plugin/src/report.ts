@@ -2,16 +2,17 @@
 // analyses the file and the others read the cached result, so the tree is not walked per rule.
 // The cache is keyed by the AST object, which exists only while ESLint lints that file.
 import { analyzeFile, type Analysis, type Finding, type RuleName, type ScopeManagerLike } from '@reuse-clients/core';
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { nodeTargetFor } from './node-target.js';
 import type { RuleOptions } from './options.js';
+import { createTypedResolver } from './typed-resolution.js';
 
 const analyses = new WeakMap<object, Map<string, Analysis>>();
 
 function analysisFor(context: Readonly<TSESLint.RuleContext<string, unknown[]>>, options: RuleOptions): Analysis {
   const { sourceCode } = context;
   const nodeTarget = options.nodeVersion ?? nodeTargetFor(context.filename, context.cwd);
-  const key = JSON.stringify([options.catalog ?? [], options.startupFunctions ?? [], nodeTarget ?? null]);
+  const key = JSON.stringify([options.catalog ?? [], options.startupFunctions ?? [], nodeTarget ?? null, options.typeChecked === true]);
   let byOptions = analyses.get(sourceCode.ast);
   if (!byOptions) {
     byOptions = new Map();
@@ -25,7 +26,14 @@ function analysisFor(context: Readonly<TSESLint.RuleContext<string, unknown[]>>,
         scopeManager: sourceCode.scopeManager as unknown as ScopeManagerLike,
         sourceText: sourceCode.text,
       },
-      { catalog: options.catalog ?? [], startupFunctions: options.startupFunctions ?? [], nodeTarget },
+      {
+        catalog: options.catalog ?? [],
+        startupFunctions: options.startupFunctions ?? [],
+        nodeTarget,
+        // getParserServices throws a message that says how to enable type information: asking
+        // for type-aware mode without it is a configuration error, not something to ignore.
+        resolveImportedBinding: options.typeChecked ? createTypedResolver(ESLintUtils.getParserServices(context)) : undefined,
+      },
     );
     byOptions.set(key, analysis);
   }
