@@ -191,6 +191,21 @@ export async function Weather({ city }: { city: string }) {
 }`,
       ...tsx,
     },
+    {
+      name: 'Node 18 axios with a shared agent from a module const',
+      code: `import axios from 'axios';
+import http from 'http';
+const httpAgent = new http.Agent({ keepAlive: true });
+export const ping = () => axios.head('http://localhost', { httpAgent });`,
+    },
+    {
+      name: 'fastify plugin body with an inline agent is a start-up position',
+      code: `import fp from 'fastify-plugin';
+import { Agent } from 'undici';
+export default fp(async (fastify) => {
+  await fetch('http://localhost:3000/ready', { dispatcher: new Agent() });
+});`,
+    },
   ],
   invalid: [
     {
@@ -681,6 +696,63 @@ export async function handle(url) {
           ],
         },
       ],
+    },
+    {
+      name: 'inline dispatcher next to a spread of other options',
+      code: `import { Agent } from 'undici';
+export async function get(url, init) {
+  return fetch(url, { ...init, dispatcher: new Agent({ pipelining: 0 }) });
+}`,
+      errors: [
+        {
+          messageId: 'inline',
+          line: 3,
+          column: 44,
+          suggestions: [
+            {
+              messageId: 'hoistToModule',
+              output: `import { Agent } from 'undici';
+const dispatcher = new Agent({ pipelining: 0 });
+export async function get(url, init) {
+  return fetch(url, { ...init, dispatcher: dispatcher });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'an arrow function in a class field initialiser',
+      code: `import https from 'https';
+export class Proxy {
+  forward = (url) => https.get(url, { agent: new https.Agent({ keepAlive: true }) });
+}`,
+      errors: [
+        {
+          messageId: 'inline',
+          line: 3,
+          column: 46,
+          suggestions: [
+            {
+              messageId: 'hoistToModule',
+              output: `import https from 'https';
+const httpsAgent = new https.Agent({ keepAlive: true });
+export class Proxy {
+  forward = (url) => https.get(url, { agent: httpsAgent });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'inline agent with a module const declared after the function (no suggestion)',
+      code: `import https from 'https';
+export function get(url) {
+  https.get(url, { agent: new https.Agent(OPTIONS) });
+}
+const OPTIONS = { keepAlive: true };`,
+      errors: [{ messageId: 'inline', line: 3, column: 27 }],
     },
   ],
 });

@@ -336,6 +336,58 @@ export async function Answer({ q }: { q: string }) {
 export const http = new HttpClient();`,
       options: [{ catalog: [acmeClass] }],
     },
+    {
+      name: 'lib-dynamodb document client wrapper is not in the catalog',
+      code: `import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { ddb } from './ddb';
+export const handler = async (event) => {
+  const doc = DynamoDBDocumentClient.from(ddb);
+  return doc.send(new GetCommand({ TableName: 'users', Key: { id: event.id } }));
+};`,
+    },
+    {
+      name: 'lazy singleton if (client === undefined) in CommonJS',
+      code: `const { Pool } = require('pg');
+let pool;
+module.exports.query = async (sql) => {
+  if (pool === undefined) pool = new Pool();
+  return pool.query(sql);
+};`,
+      languageOptions: commonjs,
+    },
+    {
+      name: 'keyed cache: a local stored into module-level storage',
+      code: `import { MongoClient } from 'mongodb';
+const clients = new Map();
+export async function clientFor(url) {
+  const existing = clients.get(url);
+  if (existing) return existing;
+  const client = new MongoClient(url);
+  clients.set(url, client);
+  return client;
+}`,
+    },
+    {
+      name: 'NestJS onApplicationBootstrap with Stripe called with new',
+      code: `import { Injectable } from '@nestjs/common';
+import Stripe from 'stripe';
+@Injectable()
+export class Billing {
+  private stripe!: Stripe;
+  onApplicationBootstrap() {
+    this.stripe = new Stripe(process.env.STRIPE_KEY!);
+  }
+}`,
+    },
+    {
+      name: 'function passed to app.register builds a client',
+      code: `import Fastify from 'fastify';
+import Redis from 'ioredis';
+const app = Fastify();
+app.register(async (instance) => {
+  instance.decorate('redis', new Redis());
+});`,
+    },
   ],
   invalid: [
     // ── serverless and route handlers ─────────────────────────────────────────────────────────
@@ -852,6 +904,102 @@ export async function handler(event) {
 }`,
       options: [{ catalog: [acmeFactory] }],
       errors: [{ messageId: 'perCall', line: 3, column: 16 }],
+    },
+    {
+      name: 'stripe default export with new, per call',
+      code: `import Stripe from 'stripe';
+export async function refund(key, charge) {
+  const stripe = new Stripe(key);
+  await stripe.refunds.create({ charge });
+}`,
+      errors: [{ messageId: 'perCall', line: 3, column: 18 }],
+    },
+    {
+      name: 'mysql2 (callback API) createConnection via require, per call',
+      code: `const mysql = require('mysql2');
+exports.handler = (event, context, callback) => {
+  const conn = mysql.createConnection({ host: event.host });
+  conn.query('SELECT 1', callback);
+};`,
+      languageOptions: commonjs,
+      errors: [{ messageId: 'perCall', line: 3, column: 16 }],
+    },
+    {
+      name: 'an arrow function in a class field initialiser runs per call',
+      code: `import { S3Client } from '@aws-sdk/client-s3';
+export class Uploads {
+  upload = async (file) => {
+    const s3 = new S3Client({ region: file.region });
+    await s3.send(file.command);
+  };
+}`,
+      errors: [{ messageId: 'perCall', line: 4, column: 16 }],
+    },
+    {
+      name: 'export default Next.js pages API handler with Prisma',
+      code: `import { PrismaClient } from '@prisma/client';
+export default async function handler(req, res) {
+  const db = new PrismaClient();
+  res.json(await db.user.findUnique({ where: { id: req.query.id } }));
+}`,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 3,
+          column: 14,
+          suggestions: [
+            {
+              messageId: 'hoistToModule',
+              output: `import { PrismaClient } from '@prisma/client';
+const prismaClient = new PrismaClient();
+export default async function handler(req, res) {
+  const db = prismaClient;
+  res.json(await db.user.findUnique({ where: { id: req.query.id } }));
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'Prisma client disconnected after use (no suggestion)',
+      code: `import { PrismaClient } from '@prisma/client';
+export async function cleanup() {
+  const db = new PrismaClient();
+  await db.session.deleteMany();
+  await db.$disconnect();
+}`,
+      errors: [{ messageId: 'perCall', line: 3, column: 14 }],
+    },
+    {
+      name: 'the hoisted name never collides: s3Client already bound',
+      code: `import { S3Client } from '@aws-sdk/client-s3';
+import { s3Client } from './legacy';
+export async function copy(command) {
+  const s3 = new S3Client({});
+  await s3.send(command);
+  await s3Client.send(command);
+}`,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 4,
+          column: 14,
+          suggestions: [
+            {
+              messageId: 'hoistToModule',
+              output: `import { S3Client } from '@aws-sdk/client-s3';
+import { s3Client } from './legacy';
+const s3Client2 = new S3Client({});
+export async function copy(command) {
+  const s3 = s3Client2;
+  await s3.send(command);
+  await s3Client.send(command);
+}`,
+            },
+          ],
+        },
+      ],
     },
   ],
 });

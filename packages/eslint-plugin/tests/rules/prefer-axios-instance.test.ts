@@ -251,6 +251,37 @@ export function User({ id }: { id: string }) {
       ...tsx,
       options: node18,
     },
+    {
+      name: 'Node 18: inline httpsAgent in the config is no-inline-dispatcher’s, not defaultPerCall',
+      code: `import axios from 'axios';
+import https from 'https';
+export async function get(url) {
+  return axios.get(url, { httpsAgent: new https.Agent({ keepAlive: true }) });
+}`,
+      options: node18,
+    },
+    {
+      name: 'Node 18: hapi plugin register',
+      code: `import axios from 'axios';
+export const plugin = {
+  name: 'warmup',
+  async register(server) {
+    await axios.get('http://localhost:3000/health');
+    server.decorate('server', 'api', axios.create({ baseURL: 'http://localhost:3000' }));
+  },
+};`,
+      options: node18,
+    },
+    {
+      name: 'Node 18: keyed cache of instances',
+      code: `import axios from 'axios';
+const instances = new Map();
+export function apiFor(baseURL) {
+  if (!instances.has(baseURL)) instances.set(baseURL, axios.create({ baseURL }));
+  return instances.get(baseURL);
+}`,
+      options: node18,
+    },
   ],
   invalid: [
     // ── defaultPerCall: Node target < 19 or unknown ───────────────────────────────────────────
@@ -620,6 +651,40 @@ export async function handler(event) {
 }`,
       options: [{ nodeVersion: '>=20', catalog: [{ module: '@acme/api', call: 'createApi', kind: 'axios-instance' }] }],
       errors: [{ messageId: 'createPerCall', line: 3, column: 15 }],
+    },
+    {
+      name: 'Node >=20: class method factory called through this.f()',
+      code: `import axios from 'axios';
+export class Gateway {
+  client() {
+    return axios.create({ baseURL: 'https://gw.example.com' });
+  }
+  async send(payload) {
+    await this.client().post('/send', payload);
+  }
+}`,
+      options: node20up,
+      errors: [{ messageId: 'perCallFactory', line: 7, column: 11 }],
+    },
+    {
+      name: 'Node 18: an arrow function in a class field initialiser',
+      code: `import axios from 'axios';
+export class Webhooks {
+  deliver = async (url, body) => {
+    await axios.post(url, body);
+  };
+}`,
+      options: node18,
+      errors: [{ messageId: 'defaultPerCall', line: 4, column: 11 }],
+    },
+    {
+      name: 'Node >=20: axios.create in a .map callback inside a function',
+      code: `import axios from 'axios';
+export function clientsFor(origins) {
+  return origins.map((baseURL) => register(axios.create({ baseURL })));
+}`,
+      options: node20up,
+      errors: [{ messageId: 'createPerCall', line: 3, column: 44 }],
     },
   ],
 });
