@@ -206,6 +206,13 @@ export default fp(async (fastify) => {
   await fetch('http://localhost:3000/ready', { dispatcher: new Agent() });
 });`,
     },
+    {
+      name: 'a parameter named fetch with an inline agent is not the global fetch',
+      code: `import { Agent } from 'undici';
+export function get(fetch, url) {
+  return fetch(url, { dispatcher: new Agent() });
+}`,
+    },
   ],
   invalid: [
     {

@@ -1594,6 +1594,30 @@ export function get(url) {
 }`,
       errors: [{ messageId: 'perCall', line: 7, column: 17 }],
     },
+    {
+      name: 'agent inline in the options of a call that is not a catalog request is this rule’s',
+      code: `import { Agent } from 'undici';
+export function get(fetch, url) {
+  return fetch(url, { dispatcher: new Agent({ connections: 1 }) });
+}`,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 3,
+          column: 35,
+          suggestions: [
+            {
+              messageId: 'hoistToModule',
+              output: `import { Agent } from 'undici';
+const dispatcher = new Agent({ connections: 1 });
+export function get(fetch, url) {
+  return fetch(url, { dispatcher: dispatcher });
+}`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });
 

@@ -282,6 +282,13 @@ export function apiFor(baseURL) {
 }`,
       options: node18,
     },
+    {
+      name: 'Node 18: a destructured parameter named axios',
+      code: `export async function getUser({ axios }, id) {
+  return (await axios.get(\`/users/\${id}\`)).data;
+}`,
+      options: node18,
+    },
   ],
   invalid: [
     // ── defaultPerCall: Node target < 19 or unknown ───────────────────────────────────────────
@@ -685,6 +692,24 @@ export function clientsFor(origins) {
 }`,
       options: node20up,
       errors: [{ messageId: 'createPerCall', line: 3, column: 44 }],
+    },
+    {
+      name: "Node 18: const { default: ax } = await import('axios')",
+      code: `const { default: ax } = await import('axios');
+export async function ping(url) {
+  await ax.get(url);
+}`,
+      options: node18,
+      errors: [{ messageId: 'defaultPerCall', line: 3, column: 9 }],
+    },
+    {
+      name: "Node 18: import { default as ax } from 'axios'",
+      code: `import { default as ax } from 'axios';
+export async function ping(url) {
+  await ax.get(url);
+}`,
+      options: node18,
+      errors: [{ messageId: 'defaultPerCall', line: 3, column: 9 }],
     },
   ],
 });
