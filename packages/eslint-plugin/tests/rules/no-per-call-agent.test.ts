@@ -1633,7 +1633,7 @@ describe('no-per-call-agent messages', () => {
   it('perCallFactory matches the contract', () => {
     expect(render(rule.meta.messages.perCallFactory)).toBe(
       render(
-        '`{{factory}}` builds a new `{{construct}}` and runs {{where}}: each run opens new connections. Call it once and reuse the result.',
+        '`{{factory}}` builds `{{construct}}` and runs {{where}}: each run opens new connections. Call it once and reuse the result.',
       ),
     );
   });

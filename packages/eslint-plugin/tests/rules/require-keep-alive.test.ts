@@ -491,6 +491,35 @@ export function ping(url) {
       output: null,
       errors: [{ messageId: 'agentFalse', line: 3, column: 14 }],
     },
+    {
+      name: 'a factory called once at module scope builds a long-lived agent',
+      code: `import https from 'https';
+function makeAgent() {
+  return new https.Agent({ maxSockets: 10 });
+}
+export const agent = makeAgent();`,
+      output: `import https from 'https';
+function makeAgent() {
+  return new https.Agent({ keepAlive: true, timeout: 4_000, maxSockets: 10 });
+}
+export const agent = makeAgent();`,
+      errors: [{ messageId: 'missingKeepAlive', line: 3, column: 10 }],
+    },
+    {
+      name: 'options typed with a TS assertion',
+      code: `import https from 'https';
+export const agent = new https.Agent({ maxSockets: 1 } as https.AgentOptions);`,
+      output: `import https from 'https';
+export const agent = new https.Agent({ keepAlive: true, timeout: 4_000, maxSockets: 1 } as https.AgentOptions);`,
+      errors: [{ messageId: 'missingKeepAlive', line: 2, column: 22 }],
+    },
+    {
+      name: "keepAlive: false with a string key",
+      code: `import http from 'http';
+export const agent = new http.Agent({ 'keepAlive': false });`,
+      output: null,
+      errors: [{ messageId: 'keepAliveFalse', line: 2, column: 22 }],
+    },
   ],
 });
 
