@@ -41,7 +41,10 @@ async function lintDemoService() {
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([ruleId, count]) => `${ruleId} ${count}`)
     .join(', ');
-  console.log(`Summary: ${total} finding${total === 1 ? '' : 's'} in ${results.length} files${total > 0 ? ` (${byRule})` : ''}.`);
+  const filesWithFindings = results.filter((result) => result.messages.length > 0).length;
+  console.log(
+    `Summary: ${total} finding${total === 1 ? '' : 's'} in ${filesWithFindings} of ${results.length} files linted${total > 0 ? `: ${byRule}` : ''}.`,
+  );
 }
 
 function heading(title) {
