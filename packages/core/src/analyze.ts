@@ -83,6 +83,10 @@ export function analyzeFile(input: AnalysisInput, options: AnalysisOptions = {})
     startupFunctions: options.startupFunctions ?? [],
   });
   const byNode = new Map<Node, CatalogSite>(sites.map((site) => [site.node, site]));
+  const isCatalogConstruction = (node: Node) => {
+    const site = byNode.get(node);
+    return !!site && site.entry.kind !== 'request' && site.entry.kind !== 'axios-request';
+  };
   const analyses = sites.map((site): SiteAnalysis => {
     const followFactories = site.entry.kind === 'agent' || site.entry.kind === 'client' || site.entry.kind === 'axios-instance';
     const occurrences = classifier.occurrences(site.node, followFactories);
@@ -100,7 +104,7 @@ export function analyzeFile(input: AnalysisInput, options: AnalysisOptions = {})
     };
   });
   const mayLackGlobalKeepAlive = mayRunBelowMajor(options.nodeTarget, GLOBAL_AGENT_KEEPALIVE_MAJOR);
-  const findings = analyses.flatMap((analysis) => findingsFor(analysis, input, { mayLackGlobalKeepAlive, nodeTarget: options.nodeTarget }));
+  const findings = analyses.flatMap((analysis) => findingsFor(analysis, input, { mayLackGlobalKeepAlive, nodeTarget: options.nodeTarget, isCatalogConstruction }));
   return { sites: analyses, findings: onePerProblem(findings), globalAxiosConfiguration };
 }
 
@@ -121,6 +125,7 @@ function onePerProblem(findings: Finding[]): Finding[] {
 interface FindingContext {
   mayLackGlobalKeepAlive: boolean;
   nodeTarget: string | undefined;
+  isCatalogConstruction: (node: Node) => boolean;
 }
 
 function findingsFor(analysis: SiteAnalysis, input: AnalysisInput, context: FindingContext): Finding[] {
@@ -133,7 +138,7 @@ function findingsFor(analysis: SiteAnalysis, input: AnalysisInput, context: Find
     return { rule, messageId, data, message: renderMessage(template, data), node, analysis, ...more };
   };
   const hoistSuggestion = (): Partial<Finding> => {
-    const hoist = planModuleHoist(site, input);
+    const hoist = planModuleHoist(site, input, context.isCatalogConstruction);
     return hoist ? { suggestion: { messageId: 'hoistToModule', data: { construct: site.construct, name: hoist.name }, hoist } } : {};
   };
 

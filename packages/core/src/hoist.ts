@@ -34,14 +34,18 @@ export type ModuleReadiness =
  * What the construction reads, and so where a module-level copy could live: `after` is the
  * offset after which every module declaration it reads exists.
  */
-export function moduleReadiness(site: Node, input: HoistInput): ModuleReadiness {
+export function moduleReadiness(site: Node, input: HoistInput, isCatalogConstruction: (node: Node) => boolean = () => false): ModuleReadiness {
   let reason: string | undefined;
   let after = 0;
   walk(site, (node) => {
     if (reason) return false;
-    if (node !== site && isFunction(node) && node.type !== 'ArrowFunctionExpression') return false;
+    if (node !== site && isFunction(node)) return false; // a callback in the options runs later, not at construction
     if (node.type === 'ThisExpression' || node.type === 'Super') reason = 'its options read `this`';
     else if (node.type === 'AwaitExpression' || node.type === 'YieldExpression') reason = 'its options await a value';
+    else if ((node.type === 'CallExpression' || node.type === 'NewExpression') && node !== site && !isCatalogConstruction(node) && !isModuleLoad(node)) {
+      // Hoisting would run this call once instead of on every call: not provably the same.
+      reason = `its options call \`${input.sourceText.slice(node.callee.range[0], node.callee.range[1])}()\`, which would then run once instead of per call`;
+    }
     return !reason;
   });
   if (reason) return { ok: false, reason };
@@ -67,6 +71,11 @@ export function moduleReadiness(site: Node, input: HoistInput): ModuleReadiness 
     void identifier;
   }
   return { ok: true, after };
+}
+
+/** `require('x')` returns the same cached module whenever it runs. */
+function isModuleLoad(node: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  return node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'require' && node.arguments.length === 1 && node.arguments[0]?.type === 'Literal';
 }
 
 /** All references made inside `site`, including from functions nested in it. */
@@ -156,7 +165,7 @@ export function uniqueName(base: string, taken: Set<string>): string {
 export function instanceName(site: CatalogSite): string {
   const { entry, value } = site;
   const last = value.path[value.path.length - 1];
-  if (entry.kind === 'axios-instance') return 'axiosInstance';
+  if (entry.kind === 'axios-instance') return 'apiClient';
   if (entry.family === 'node-http') return `${value.module}Agent`;
   if (entry.family === 'undici' && last === 'Agent') return 'dispatcher';
   if (entry.family === 'agentkeepalive') return last === 'HttpsAgent' ? 'httpsKeepAliveAgent' : 'keepAliveAgent';
@@ -178,9 +187,9 @@ function camelCase(text: string): string {
 }
 
 /** The editor suggestion: `const <name> = <construction>;` after the imports, and the site replaced by `<name>`. */
-export function planModuleHoist(site: CatalogSite, input: HoistInput): ModuleHoist | null {
+export function planModuleHoist(site: CatalogSite, input: HoistInput, isCatalogConstruction?: (node: Node) => boolean): ModuleHoist | null {
   if (bindingObstacle(site.node, input.scopeManager)) return null;
-  const readiness = moduleReadiness(site.node, input);
+  const readiness = moduleReadiness(site.node, input, isCatalogConstruction);
   if (!readiness.ok) return null;
   const statement = topLevelStatement(site.node, input.ast);
   if (!statement) return null;
