@@ -1,0 +1,75 @@
+// Bindings for node:http / node:https: reuse the file's own import or require, else add one in
+// the file's style (ESM or CommonJS, quotes, `node:` prefix).
+import { normalizeModule } from '@reuse-clients/core';
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { ModuleScope } from './module-scope.js';
+import type { Namer } from './naming.js';
+import { quoted, type FileStyle } from './style.js';
+
+/** The file's own module-level binding of a module's default/namespace object, if any. */
+export function existingBinding(ast: TSESTree.Program, module: string): string | undefined {
+  for (const statement of ast.body) {
+    if (statement.type === 'ImportDeclaration' && statement.importKind !== 'type' && normalizeModule(statement.source.value) === module) {
+      for (const specifier of statement.specifiers) {
+        if (specifier.type === 'ImportDefaultSpecifier' || specifier.type === 'ImportNamespaceSpecifier') return specifier.local.name;
+      }
+    }
+    if (statement.type === 'TSImportEqualsDeclaration' && statement.importKind !== 'type' && statement.moduleReference.type === 'TSExternalModuleReference') {
+      const source = statement.moduleReference.expression;
+      if (source.type === 'Literal' && typeof source.value === 'string' && normalizeModule(source.value) === module) return statement.id.name;
+    }
+    if (statement.type === 'VariableDeclaration') {
+      for (const declarator of statement.declarations) {
+        const init = declarator.init;
+        if (
+          declarator.id.type === 'Identifier' &&
+          init?.type === 'CallExpression' &&
+          init.callee.type === 'Identifier' &&
+          init.callee.name === 'require' &&
+          init.arguments[0]?.type === 'Literal' &&
+          typeof init.arguments[0].value === 'string' &&
+          normalizeModule(init.arguments[0].value) === module
+        ) {
+          return declarator.id.name;
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+export class Imports {
+  private added = new Map<string, string>();
+
+  constructor(
+    private readonly ast: TSESTree.Program,
+    private readonly style: FileStyle,
+    private readonly scope: ModuleScope,
+    private readonly namer: Namer,
+  ) {}
+
+  /** A module-level name for the module, importing it when the file does not yet. */
+  binding(module: 'http' | 'https'): string {
+    const existing = existingBinding(this.ast, module) ?? this.added.get(module);
+    if (existing) return existing;
+    const name = this.namer.take(module);
+    const specifier = quoted(this.style, this.style.nodePrefix ? `node:${module}` : module);
+    const { semicolon } = this.style;
+    const text =
+      this.style.module === 'cjs'
+        ? `const ${name} = require(${specifier})${semicolon}`
+        : this.style.namespaceImports
+          ? `import * as ${name} from ${specifier}${semicolon}`
+          : `import ${name} from ${specifier}${semicolon}`;
+    this.scope.addImport(text);
+    this.added.set(module, name);
+    return name;
+  }
+
+  snapshot(): () => void {
+    const added = new Map(this.added);
+    return () => {
+      this.added = added;
+    };
+  }
+}

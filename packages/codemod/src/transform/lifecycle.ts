@@ -1,0 +1,153 @@
+// A per-call instance is usually closed by its caller (`finally { await pool.end() }`). Once the
+// instance is shared those calls must go, and a `try/finally` left with an empty `finally` is
+// unwrapped. Anything that cannot be removed cleanly leaves the site, with the reason.
+import { isTransparentWrapper, LIFECYCLE_METHODS, memberPropertyName, readsOf, resolveName, type Node, type ScopeVariable } from '@reuse-clients/core';
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { Edit } from './edits.js';
+import { indentationAt, lineStart, reindent, removeStatement } from './lines.js';
+import type { ParsedFile } from './parse.js';
+
+export interface LocalBinding {
+  declarator: TSESTree.VariableDeclarator & { id: TSESTree.Identifier };
+  declaration: TSESTree.VariableDeclaration;
+  variable: ScopeVariable;
+}
+
+const REMOVABLE = new Set([...LIFECYCLE_METHODS, '$connect']);
+
+/** The local a construction is bound to (`const pool = new Pool()`, also through `await`). */
+export function localBinding(node: Node, parsed: ParsedFile): LocalBinding | undefined {
+  let current = node;
+  while (current.parent && (isTransparentWrapper(current.parent) || current.parent.type === 'AwaitExpression')) current = current.parent;
+  const declarator = current.parent;
+  if (declarator?.type !== 'VariableDeclarator' || declarator.init !== current || declarator.id.type !== 'Identifier') return undefined;
+  const declaration = declarator.parent;
+  if (declaration?.type !== 'VariableDeclaration') return undefined;
+  const variable = resolveName(parsed.scopeManager, declarator, declarator.id.name);
+  return variable ? { declarator: declarator as LocalBinding['declarator'], declaration, variable } : undefined;
+}
+
+export type LifecyclePlan = { ok: true; edits: Edit[]; removed: string[] } | { ok: false; reason: string };
+
+export function planLifecycle(node: Node, parsed: ParsedFile, indentUnit: string): LifecyclePlan {
+  let current = node;
+  while (current.parent && (isTransparentWrapper(current.parent) || current.parent.type === 'AwaitExpression')) current = current.parent;
+  const holder = current.parent;
+  if (holder?.type === 'VariableDeclarator' && holder.parent?.type === 'VariableDeclaration' && (holder.parent.kind === 'using' || holder.parent.kind === 'await using')) {
+    return { ok: false, reason: 'it is bound with `using`, which disposes it at the end of the block' };
+  }
+  const binding = localBinding(node, parsed);
+  if (!binding) return { ok: true, edits: [], removed: [] };
+  const { variable } = binding;
+  if (variable.references.some((reference) => reference.isWrite() && !reference.init)) return { ok: false, reason: `\`${variable.name}\` is reassigned` };
+  const statements: TSESTree.Statement[] = [];
+  const removed: string[] = [];
+  for (const reference of readsOf(variable)) {
+    const identifier = reference.identifier as Node;
+    const member = identifier.parent;
+    if (member?.type !== 'MemberExpression' || member.object !== identifier) continue;
+    const method = memberPropertyName(member);
+    const call = member.parent;
+    if (!method || call?.type !== 'CallExpression' || call.callee !== member) continue;
+    if (method === 'connect') return { ok: false, reason: `\`${variable.name}.connect()\` is called per call; a shared client must connect once at start-up` };
+    if (!REMOVABLE.has(method)) continue;
+    const statement = enclosingExpressionStatement(call);
+    if (!statement) return { ok: false, reason: `\`${variable.name}.${method}()\` is used as a value, so it cannot simply be removed` };
+    statements.push(statement);
+    removed.push(`${variable.name}.${method}()`);
+  }
+  const edits: Edit[] = [];
+  const handledBlocks = new Set<Node>();
+  for (const statement of statements) {
+    const block = statement.parent;
+    if (block?.type === 'BlockStatement' && block.parent?.type === 'TryStatement' && block.parent.finalizer === block) {
+      if (handledBlocks.has(block)) continue;
+      const rest = block.body.filter((inner) => !statements.includes(inner));
+      if (rest.length === 0) {
+        handledBlocks.add(block);
+        const unwrap = unwrapTry(block.parent, parsed, indentUnit);
+        if (!unwrap.ok) return unwrap;
+        edits.push(...unwrap.edits);
+        continue;
+      }
+    }
+    if (!block || (block.type !== 'BlockStatement' && block.type !== 'Program' && block.type !== 'SwitchCase')) {
+      return { ok: false, reason: `\`${variable.name}\` is closed in a position that cannot be removed cleanly` };
+    }
+    edits.push(removeStatement(parsed.text, statement));
+  }
+  return { ok: true, edits, removed };
+}
+
+/** `x.close();`, `await x.close();`, `void x.close();`, `x.close().catch(…);` as a statement. */
+function enclosingExpressionStatement(call: TSESTree.CallExpression): TSESTree.ExpressionStatement | undefined {
+  let node: Node = call;
+  for (;;) {
+    const parent: Node | undefined = node.parent;
+    if (!parent) return undefined;
+    if (parent.type === 'ExpressionStatement') return parent;
+    if (parent.type === 'AwaitExpression' || isTransparentWrapper(parent) || (parent.type === 'UnaryExpression' && parent.operator === 'void')) {
+      node = parent;
+      continue;
+    }
+    if (parent.type === 'MemberExpression' && parent.object === node && ['catch', 'then', 'finally'].includes(memberPropertyName(parent) ?? '') && parent.parent?.type === 'CallExpression') {
+      node = parent.parent;
+      continue;
+    }
+    return undefined;
+  }
+}
+
+/** `try { A } finally { close }` → `A`; with a `catch`, only the `finally` clause goes. */
+function unwrapTry(statement: TSESTree.TryStatement, parsed: ParsedFile, indentUnit: string): LifecyclePlan {
+  const { text } = parsed;
+  const finalizer = statement.finalizer!;
+  if (statement.handler) {
+    return { ok: true, edits: [{ start: statement.handler.range[1], end: finalizer.range[1], text: '' }], removed: [] };
+  }
+  const outer = statement.parent;
+  if (!outer || (outer.type !== 'BlockStatement' && outer.type !== 'Program' && outer.type !== 'SwitchCase')) {
+    return { ok: false, reason: 'its `try/finally` is not in a block, so it cannot be unwrapped' };
+  }
+  const inner = statement.block.body;
+  const outerBody: readonly Node[] = outer.type === 'SwitchCase' ? outer.consequent : outer.body;
+  const clash = declaredNames(inner).find((name) => outerBody.some((sibling) => sibling !== statement && declaredNames([sibling]).includes(name)));
+  if (clash) return { ok: false, reason: `unwrapping its \`try/finally\` would declare \`${clash}\` twice in the same block` };
+  if (inner.length === 0) return { ok: true, edits: [removeStatement(text, statement)], removed: [] };
+  // The try block's content, from the line after `{` to the line before `}`, moved out one level.
+  const open = statement.block.range[0] + 1;
+  const close = statement.block.range[1] - 1;
+  const firstBreak = text.indexOf('\n', open);
+  const closeLine = lineStart(text, close);
+  if (firstBreak === -1 || text.slice(open, firstBreak).trim() !== '' || text.slice(closeLine, close).trim() !== '' || closeLine <= firstBreak) {
+    return { ok: false, reason: 'its `try/finally` is not laid out one statement per line, so it cannot be unwrapped cleanly' };
+  }
+  const contentStart = firstBreak + 1;
+  const contentEnd = text[closeLine - 2] === '\r' ? closeLine - 2 : closeLine - 1;
+  const outerIndent = indentationAt(text, statement.range[0]);
+  const innerIndent = indentationAt(text, inner[0]!.range[0]);
+  const body = text.slice(contentStart, contentEnd);
+  const moved = innerIndent.length > outerIndent.length && innerIndent.startsWith(outerIndent) ? reindent(`\n${body}`, innerIndent, outerIndent).slice(1) : body;
+  void indentUnit;
+  return { ok: true, edits: [{ start: lineStart(text, statement.range[0]), end: statement.range[1], text: moved }], removed: [] };
+}
+
+function declaredNames(statements: readonly Node[]): string[] {
+  const names: string[] = [];
+  for (const statement of statements) {
+    if (statement.type === 'VariableDeclaration') {
+      for (const declarator of statement.declarations) collectPatternNames(declarator.id, names);
+    } else if ((statement.type === 'FunctionDeclaration' || statement.type === 'ClassDeclaration') && statement.id) {
+      names.push(statement.id.name);
+    }
+  }
+  return names;
+}
+
+function collectPatternNames(pattern: Node, names: string[]): void {
+  if (pattern.type === 'Identifier') names.push(pattern.name);
+  else if (pattern.type === 'ObjectPattern') pattern.properties.forEach((property) => collectPatternNames(property.type === 'Property' ? property.value : property.argument, names));
+  else if (pattern.type === 'ArrayPattern') pattern.elements.forEach((element) => element && collectPatternNames(element, names));
+  else if (pattern.type === 'AssignmentPattern') collectPatternNames(pattern.left, names);
+  else if (pattern.type === 'RestElement') collectPatternNames(pattern.argument, names);
+}

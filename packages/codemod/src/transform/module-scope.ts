@@ -1,0 +1,115 @@
+// New module-level code: imports and shared declarations. They are collected while planning and
+// turned into insertions at the end, grouped by position, so that two sites with identical
+// constant options share one declaration and imports always precede what uses them.
+import { moduleInsertionOffset } from '@reuse-clients/core';
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { Edit } from './edits.js';
+import { afterTrailingComment } from './lines.js';
+import type { FileStyle } from './style.js';
+
+interface Insert {
+  offset: number;
+  /** At the top of the file (no imports to follow): the text goes before the first statement. */
+  top: boolean;
+  text: string;
+  order: number;
+}
+
+export class ModuleScope {
+  private inserts: Insert[] = [];
+  private shared = new Map<string, string>();
+  private sequence = 0;
+
+  constructor(
+    private readonly ast: TSESTree.Program,
+    private readonly text: string,
+    private readonly style: FileStyle,
+  ) {}
+
+  /** Where a declaration reading module bindings that exist after `after` goes. */
+  position(after: number): { offset: number; top: boolean } {
+    const offset = moduleInsertionOffset(this.ast, after);
+    if (offset > 0) return { offset: afterTrailingComment(this.text, offset), top: false };
+    const first = this.ast.body.find((statement) => !(statement.type === 'ExpressionStatement' && 'directive' in statement && statement.directive));
+    if (first) return { offset: first.range[0], top: true };
+    const last = this.ast.body[this.ast.body.length - 1];
+    return last ? { offset: afterTrailingComment(this.text, last.range[1]), top: false } : { offset: this.text.length, top: true };
+  }
+
+  addImport(text: string): void {
+    this.inserts.push({ ...this.position(0), text, order: -1_000_000 + this.sequence++ });
+  }
+
+  /** Declares `text` (built from the chosen name) once per `key`; returns the name in use. */
+  declare(key: string, after: number, name: () => string, text: (name: string) => string): string {
+    const existing = this.shared.get(key);
+    if (existing) return existing;
+    const chosen = name();
+    this.shared.set(key, chosen);
+    this.inserts.push({ ...this.position(after), text: text(chosen), order: this.sequence++ });
+    return chosen;
+  }
+
+  snapshot(): () => void {
+    const inserts = [...this.inserts];
+    const shared = new Map(this.shared);
+    return () => {
+      this.inserts = inserts;
+      this.shared = shared;
+    };
+  }
+
+  edits(): Edit[] {
+    const groups = new Map<string, Insert[]>();
+    for (const insert of this.inserts) {
+      const key = `${insert.offset}:${insert.top}`;
+      groups.set(key, [...(groups.get(key) ?? []), insert]);
+    }
+    const { newline } = this.style;
+    return [...groups.values()].map((group) => {
+      const sorted = group.sort((a, b) => a.order - b.order);
+      const { offset, top } = sorted[0]!;
+      const imports = sorted.filter((insert) => insert.order < 0).map((insert) => insert.text);
+      const declarations = sorted.filter((insert) => insert.order >= 0).map((insert) => insert.text);
+      const body = joinDeclarations(declarations, newline);
+      if (top) {
+        const blocks = [imports.join(newline), body].filter((block) => block.length > 0);
+        return { start: offset, end: offset, text: `${blocks.join(newline + newline)}${newline}${newline}` };
+      }
+      const importText = imports.map((line) => `${newline}${line}`).join('');
+      // Declarations after the imports are set off from them by a blank line.
+      const gap = declarations.length > 0 && (imports.length > 0 || this.needsGap(offset)) ? newline : '';
+      return { start: offset, end: offset, text: `${importText}${body ? `${newline}${gap}${body}` : ''}` };
+    });
+  }
+
+  /** After imports, or after a multi-line statement such as a class, a blank line reads better. */
+  private needsGap(offset: number): boolean {
+    const previous = [...this.ast.body].reverse().find((statement) => statement.range[1] <= offset);
+    return !!previous && (isImportLike(previous) || this.text.slice(previous.range[0], previous.range[1]).includes('\n'));
+  }
+}
+
+/** One-line declarations stay together; multi-line blocks are set off by blank lines. */
+function joinDeclarations(declarations: string[], newline: string): string {
+  let result = '';
+  declarations.forEach((declaration, index) => {
+    if (index > 0) {
+      const blank = declaration.includes('\n') || declarations[index - 1]!.includes('\n');
+      result += blank ? newline + newline : newline;
+    }
+    result += declaration;
+  });
+  return result;
+}
+
+function isImportLike(statement: TSESTree.ProgramStatement): boolean {
+  if (statement.type === 'ImportDeclaration' || statement.type === 'TSImportEqualsDeclaration') return true;
+  if (statement.type !== 'VariableDeclaration') return false;
+  return statement.declarations.every((declarator) => {
+    let init: TSESTree.Node | null = declarator.init;
+    while (init?.type === 'MemberExpression') init = init.object;
+    if (init?.type === 'AwaitExpression') init = init.argument;
+    return (init?.type === 'CallExpression' && init.callee.type === 'Identifier' && init.callee.name === 'require') || init?.type === 'ImportExpression';
+  });
+}

@@ -1,0 +1,40 @@
+// Names for new bindings: derived from what they hold, never colliding with any name the file
+// binds or reads (core's `takenNames`), nor with each other.
+import { instanceName, takenNames, uniqueName, type CatalogSite, type ScopeManagerLike } from '@reuse-clients/core';
+
+export class Namer {
+  private readonly taken: Set<string>;
+
+  constructor(scopeManager: ScopeManagerLike) {
+    this.taken = takenNames(scopeManager);
+  }
+
+  take(base: string): string {
+    const name = uniqueName(base, this.taken);
+    this.taken.add(name);
+    return name;
+  }
+
+  snapshot(): Set<string> {
+    return new Set(this.taken);
+  }
+
+  restore(snapshot: Set<string>): void {
+    this.taken.clear();
+    for (const name of snapshot) this.taken.add(name);
+  }
+}
+
+export { instanceName };
+
+/** `makeAgent()` → `agent`, `createS3()` → `s3`, `new ApiClient()` → `apiClient`. */
+export function factoryResultName(calleeText: string, site: CatalogSite): string {
+  const last = calleeText.split('.').pop() ?? '';
+  const stripped = last.replace(/^(?:make|create|build|new|get|init)(?=[A-Z])/, '');
+  if (!/^[A-Za-z_$][\w$]*$/.test(stripped) || stripped.length === 0) return instanceName(site);
+  return stripped.charAt(0).toLowerCase() + stripped.slice(1);
+}
+
+export function capitalize(name: string): string {
+  return name.replace(/^_+/, '').charAt(0).toUpperCase() + name.replace(/^_+/, '').slice(1);
+}

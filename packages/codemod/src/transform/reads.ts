@@ -1,0 +1,91 @@
+// What a construction reads decides where a shared copy can live: literals, imports and module
+// constants allow a module-level const; `this.*` a constructor-level instance; `process.env` or a
+// mutable module `let` a lazy singleton; a per-call value no hoist at all (or a keyed cache).
+import { contains, isFunction, isModuleLevel, isUndeclaredGlobal, memberPropertyName, topLevelStatement, walk, type Node, type ScopeVariable } from '@reuse-clients/core';
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { ParsedFile } from './parse.js';
+
+export interface PerCallRead {
+  identifier: TSESTree.Identifier;
+  variable: ScopeVariable;
+}
+
+export interface Reads {
+  /** `this.<name>` reads of the enclosing instance. */
+  thisMembers: Set<string>;
+  /** `this` used other than as `this.<name>`, or `super`. */
+  otherThis: boolean;
+  perCall: PerCallRead[];
+  env: boolean;
+  mutableModule: string[];
+  awaits: boolean;
+  /** Offset after which every module declaration it reads exists. */
+  after: number;
+}
+
+interface ReferenceLike {
+  identifier: TSESTree.Identifier | TSESTree.JSXIdentifier;
+  resolved: ScopeVariable | null;
+  isValueReference?: boolean;
+}
+
+export function analyzeReads(node: Node, parsed: ParsedFile): Reads {
+  const reads: Reads = { thisMembers: new Set(), otherThis: false, perCall: [], env: false, mutableModule: [], awaits: false, after: 0 };
+  walk(node, (inner) => {
+    if (inner.type === 'ThisExpression' || inner.type === 'Super') {
+      if (!bindsOwnThis(inner, node)) {
+        const parent = inner.parent;
+        const name = parent?.type === 'MemberExpression' && parent.object === inner ? memberPropertyName(parent) : undefined;
+        if (inner.type === 'ThisExpression' && name) reads.thisMembers.add(name);
+        else reads.otherThis = true;
+      }
+    } else if ((inner.type === 'AwaitExpression' || inner.type === 'YieldExpression') && !insideNestedFunction(inner, node)) {
+      reads.awaits = true;
+    }
+  });
+  for (const scope of parsed.scopeManager.scopes) {
+    for (const reference of scope.references as readonly ReferenceLike[]) {
+      const identifier = reference.identifier as Node;
+      if (!contains(node, identifier) || reference.isValueReference === false) continue;
+      const variable = reference.resolved;
+      if (!variable || isUndeclaredGlobal(variable)) {
+        if (reference.identifier.name === 'process') reads.env = true;
+        continue;
+      }
+      if (contains(node, variable.scope.block) && variable.scope.block !== node) continue; // declared inside it
+      if (!isModuleLevel(variable.scope)) {
+        reads.perCall.push({ identifier: reference.identifier as TSESTree.Identifier, variable });
+        continue;
+      }
+      const definition = variable.defs[0];
+      if (!definition || definition.type === 'ImportBinding' || definition.type === 'FunctionName') continue;
+      const declaration = definition.parent;
+      if (definition.type === 'Variable' && declaration?.type === 'VariableDeclaration' && declaration.kind !== 'const') {
+        if (!reads.mutableModule.includes(variable.name)) reads.mutableModule.push(variable.name);
+        continue;
+      }
+      const statement = topLevelStatement(definition.node, parsed.ast);
+      if (statement) reads.after = Math.max(reads.after, statement.range[1]);
+    }
+  }
+  return reads;
+}
+
+/** Is `this` here bound by a non-arrow function inside the construction itself? */
+function bindsOwnThis(node: Node, root: Node): boolean {
+  for (let current = node.parent; current && current !== root.parent; current = current.parent) {
+    if (isFunction(current) && current.type !== 'ArrowFunctionExpression') return contains(root, current);
+    if (current.type === 'ClassBody') return contains(root, current);
+  }
+  return false;
+}
+
+function insideNestedFunction(node: Node, root: Node): boolean {
+  for (let current = node.parent; current && current !== root; current = current.parent) if (isFunction(current)) return true;
+  return false;
+}
+
+/** The distinct per-call names, in order of appearance. */
+export function perCallNames(reads: Reads): string[] {
+  return [...new Set(reads.perCall.map((read) => read.variable.name))];
+}

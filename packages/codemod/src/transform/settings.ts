@@ -1,0 +1,81 @@
+// Recommended keep-alive settings merged into an agent's options (keepalive-facts.md,
+// "Recommended settings"): explicit values win, except `keepAlive: false`. Never `keepAliveMsecs`,
+// which is only the TCP probe delay.
+import { findProperty, unwrap, type CatalogSite } from '@reuse-clients/core';
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { Edit } from './edits.js';
+
+export const NODE_AGENT_SETTINGS: readonly [string, string][] = [
+  ['keepAlive', 'true'],
+  ['timeout', '4_000'],
+  ['scheduling', "'lifo'"],
+];
+
+export const UNDICI_SETTINGS: readonly [string, string][] = [['keepAliveTimeout', '4_000']];
+
+const UNDICI_ORIGIN_FIRST = new Set(['Pool', 'Client', 'BalancedPool']);
+
+function nodeAgentSettings(quote: string): [string, string][] {
+  return NODE_AGENT_SETTINGS.map(([key, value]) => [key, value.replace(/'/g, quote)]);
+}
+
+export function nodeAgentOptionsText(quote = "'"): string {
+  return `{ ${nodeAgentSettings(quote).map(([key, value]) => `${key}: ${value}`).join(', ')} }`;
+}
+
+/** Edits (on the original source) that merge the recommended settings into a catalog agent. */
+export function settingsEdits(site: CatalogSite, text: string, quote = "'"): Edit[] {
+  if (site.node.type !== 'NewExpression') return [];
+  const family = site.entry.family;
+  if (family === 'node-http') return mergeAt(site.node, 0, nodeAgentSettings(quote), text, true);
+  if (family === 'undici') {
+    const last = site.value.path[site.value.path.length - 1] ?? '';
+    if (UNDICI_ORIGIN_FIRST.has(last)) return site.node.arguments.length === 0 ? [] : mergeAt(site.node, 1, UNDICI_SETTINGS, text, false);
+    if (last === 'Agent' || last === 'EnvHttpProxyAgent') return mergeAt(site.node, 0, UNDICI_SETTINGS, text, false);
+    if (last === 'ProxyAgent' && site.node.arguments[0] && unwrap(site.node.arguments[0]).type === 'ObjectExpression') return mergeAt(site.node, 0, UNDICI_SETTINGS, text, false);
+  }
+  return [];
+}
+
+function mergeAt(node: TSESTree.NewExpression, index: number, settings: readonly [string, string][], text: string, falseKeepAliveBecomesTrue: boolean): Edit[] {
+  const all = settings.map(([key, value]) => `${key}: ${value}`).join(', ');
+  const argument = node.arguments[index];
+  if (!argument) {
+    if (index > node.arguments.length) return [];
+    if (index > 0) {
+      const previous = node.arguments[index - 1]!;
+      return [{ start: previous.range[1], end: previous.range[1], text: `, { ${all} }` }];
+    }
+    const end = node.range[1];
+    const hasParens = text.slice(node.callee.range[1], end).includes('(');
+    return hasParens ? [{ start: end - 1, end: end - 1, text: `{ ${all} }` }] : [{ start: end, end, text: `({ ${all} })` }];
+  }
+  const options = unwrap(argument);
+  if (options.type === 'Identifier' || options.type === 'MemberExpression') {
+    return [{ start: argument.range[0], end: argument.range[1], text: `{ ${all}, ...${text.slice(argument.range[0], argument.range[1])} }` }];
+  }
+  if (options.type !== 'ObjectExpression') return [];
+  const edits: Edit[] = [];
+  const missing: string[] = [];
+  for (const [key, value] of settings) {
+    const property = findProperty(options, key);
+    if (!property) missing.push(`${key}: ${value}`);
+    else if (falseKeepAliveBecomesTrue && key === 'keepAlive' && property.value.type === 'Literal' && property.value.value === false) {
+      edits.push({ start: property.value.range[0], end: property.value.range[1], text: 'true' });
+    }
+  }
+  if (missing.length === 0) return edits;
+  const first = options.properties[0];
+  if (!first) return [...edits, { start: options.range[0], end: options.range[1], text: `{ ${missing.join(', ')} }` }];
+  const separator = separatorBefore(first, text);
+  return [...edits, { start: first.range[0], end: first.range[0], text: `${missing.join(`,${separator}`)},${separator}` }];
+}
+
+/** `' '` for one-line objects, or the newline and indentation of the first property. */
+function separatorBefore(node: TSESTree.Node, text: string): string {
+  const start = text.lastIndexOf('\n', node.range[0] - 1) + 1;
+  const indentation = text.slice(start, node.range[0]);
+  if (!/^[ \t]*$/.test(indentation) || start === 0) return ' ';
+  const newline = text[start - 2] === '\r' ? '\r\n' : '\n';
+  return `${newline}${indentation}`;
+}
