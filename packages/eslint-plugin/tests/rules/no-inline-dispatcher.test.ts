@@ -761,6 +761,39 @@ export function get(url) {
 const OPTIONS = { keepAlive: true };`,
       errors: [{ messageId: 'inline', line: 3, column: 27 }],
     },
+    {
+      name: 'axios.post config is the third argument',
+      code: `import axios from 'axios';
+import https from 'https';
+export async function send(url, data) {
+  await axios.post(url, data, { httpsAgent: new https.Agent({ keepAlive: true }) });
+}`,
+      errors: [
+        {
+          messageId: 'inline',
+          line: 4,
+          column: 45,
+          suggestions: [
+            {
+              messageId: 'hoistToModule',
+              output: `import axios from 'axios';
+import https from 'https';
+const httpsAgent = new https.Agent({ keepAlive: true });
+export async function send(url, data) {
+  await axios.post(url, data, { httpsAgent: httpsAgent });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'axios.request config with an inline agent reading a parameter',
+      code: `import axios from 'axios';
+import http from 'http';
+export const call = (url, localAddress) => axios.request({ url, httpAgent: new http.Agent({ localAddress }) });`,
+      errors: [{ messageId: 'inline', line: 3, column: 76 }],
+    },
   ],
 });
 

@@ -507,6 +507,19 @@ exports.plugin = {
 };`,
       languageOptions: commonjs,
     },
+    {
+      name: 'a non-exported function called only from main(), itself called at the bottom',
+      code: `import { Pool } from 'undici';
+let pool;
+async function setup() {
+  pool = new Pool('http://localhost:3000');
+}
+async function main() {
+  await setup();
+  await pool.request({ path: '/' });
+}
+main();`,
+    },
   ],
   invalid: [
     // ── plain functions, ESM / CommonJS, import forms ─────────────────────────────────────────
@@ -1617,6 +1630,18 @@ export function get(fetch, url) {
           ],
         },
       ],
+    },
+    {
+      name: 'a non-exported function passed as a route handler is per call',
+      code: `import express from 'express';
+import { Pool } from 'undici';
+async function listUsers(req, res) {
+  const pool = new Pool(req.query.origin);
+  res.json(await pool.request({ path: '/users', method: 'GET' }));
+}
+const app = express();
+app.get('/users', listUsers);`,
+      errors: [{ messageId: 'perCall', line: 4, column: 16 }],
     },
   ],
 });

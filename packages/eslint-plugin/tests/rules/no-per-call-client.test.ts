@@ -388,6 +388,55 @@ app.register(async (instance) => {
   instance.decorate('redis', new Redis());
 });`,
     },
+    {
+      name: 'lazy singleton this.x = this.x ?? site',
+      code: `import Redis from 'ioredis';
+export class Cache {
+  redis;
+  get(key) {
+    this.redis = this.redis ?? new Redis();
+    return this.redis.get(key);
+  }
+}`,
+    },
+    {
+      name: 'lazy singleton if (!this.x) { this.x = site }',
+      code: `import { PrismaClient } from '@prisma/client';
+export class Repo {
+  async all() {
+    if (!this.prisma) {
+      this.prisma = new PrismaClient();
+    }
+    return this.prisma.user.findMany();
+  }
+}`,
+    },
+    {
+      name: 'lazy singleton on globalThis inside a function',
+      code: `import { PrismaClient } from '@prisma/client';
+export function db() {
+  return (globalThis.prisma ??= new PrismaClient());
+}`,
+    },
+    {
+      name: 'lazy singleton on a module-level object: cache.x ||= site',
+      code: `import { S3Client } from '@aws-sdk/client-s3';
+const cache = {};
+export function s3() {
+  cache.s3 ||= new S3Client({});
+  return cache.s3;
+}`,
+    },
+    {
+      name: 'lazy getter on this',
+      code: `import { S3Client } from '@aws-sdk/client-s3';
+export class Storage {
+  #s3;
+  get s3() {
+    return (this.#s3 ??= new S3Client({}));
+  }
+}`,
+    },
   ],
   invalid: [
     // ── serverless and route handlers ─────────────────────────────────────────────────────────
@@ -1000,6 +1049,27 @@ export async function copy(command) {
           ],
         },
       ],
+    },
+    {
+      name: 'an exported factory called per call in this file is reported at the call',
+      code: `import { S3Client } from '@aws-sdk/client-s3';
+export function makeS3() {
+  return new S3Client({});
+}
+export async function handler(event) {
+  const s3 = makeS3();
+  await s3.send(event.command);
+}`,
+      errors: [{ messageId: 'perCallFactory', line: 6, column: 14 }],
+    },
+    {
+      name: 'a setTimeout callback at module level',
+      code: `import Redis from 'ioredis';
+setTimeout(async () => {
+  const redis = new Redis(process.env.REDIS_URL);
+  await redis.publish('ready', '1');
+}, 0);`,
+      errors: [{ messageId: 'perCall', line: 3, column: 17 }],
     },
   ],
 });

@@ -289,6 +289,13 @@ export function apiFor(baseURL) {
 }`,
       options: node18,
     },
+    {
+      name: 'Node 18: axios.post with a shared agent in the third (config) argument',
+      code: `import axios from 'axios';
+import { httpsAgent } from './agents';
+export const send = (url, data) => axios.post(url, data, { httpsAgent });`,
+      options: node18,
+    },
   ],
   invalid: [
     // ── defaultPerCall: Node target < 19 or unknown ───────────────────────────────────────────
@@ -710,6 +717,14 @@ export async function ping(url) {
 }`,
       options: node18,
       errors: [{ messageId: 'defaultPerCall', line: 3, column: 9 }],
+    },
+    {
+      name: 'Node 18: axios.post data that happens to contain an httpsAgent key is not config',
+      code: `import axios from 'axios';
+import { httpsAgent } from './agents';
+export const send = (url) => axios.post(url, { httpsAgent });`,
+      options: node18,
+      errors: [{ messageId: 'defaultPerCall', line: 3, column: 30 }],
     },
   ],
 });
