@@ -1643,6 +1643,14 @@ const app = express();
 app.get('/users', listUsers);`,
       errors: [{ messageId: 'perCall', line: 4, column: 16 }],
     },
+    {
+      name: "a destructured require('undici') inside the function",
+      code: `export function get(url) {
+  const { Agent } = require('undici');
+  return send(url, new Agent({ connections: 1 }));
+}`,
+      errors: [{ messageId: 'perCall', line: 3, column: 20 }],
+    },
   ],
 });
 

@@ -296,6 +296,19 @@ import { httpsAgent } from './agents';
 export const send = (url, data) => axios.post(url, data, { httpsAgent });`,
       options: node18,
     },
+    {
+      name: 'Node 18: a catch parameter named axios',
+      code: `import axios from 'axios';
+export const api = axios.create();
+export async function retry(fn) {
+  try {
+    return await fn();
+  } catch (axios) {
+    return axios.get('/fallback');
+  }
+}`,
+      options: node18,
+    },
   ],
   invalid: [
     // ── defaultPerCall: Node target < 19 or unknown ───────────────────────────────────────────
