@@ -180,14 +180,22 @@ export class ClassFields {
     return name;
   }
 
-  /** Emits the constructors created for classes that had none. */
+  /** Emits the constructors created for classes that had none, after the class's fields. */
   finish(): void {
     const { newline } = this.style;
     for (const [classNode, state] of this.states) {
       if (!state.created) continue;
       const { header, assignments, bodyIndent, memberIndent } = state.created;
       const lines = [`${memberIndent}${header[0]}`, ...header.slice(1).map((line) => `${bodyIndent}${line}`), ...assignments.map((line) => `${bodyIndent}${line}`), `${memberIndent}}`];
-      this.insertAtBodyStart(classNode, `${newline}${lines.join(newline)}${newline}`, 1);
+      const members = classNode.body.body;
+      const firstOther = members.findIndex((member) => member.type !== 'PropertyDefinition');
+      const lastField = (firstOther === -1 ? members : members.slice(0, firstOther)).filter((member) => member.type === 'PropertyDefinition').pop();
+      if (lastField) {
+        const offset = afterTrailingComment(this.text, lastField.range[1]);
+        this.push({ start: offset, end: offset, text: `${newline}${newline}${lines.join(newline)}`, order: this.sequence++ });
+      } else {
+        this.insertAtBodyStart(classNode, `${newline}${lines.join(newline)}${newline}`, 1);
+      }
     }
   }
 

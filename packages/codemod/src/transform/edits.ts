@@ -6,6 +6,8 @@ export interface Edit {
   text: string;
   /** Among insertions at the same offset, lower goes first (imports before declarations). */
   order?: number;
+  /** The removed text is gone for good (not moved elsewhere): its imports may become unused. */
+  drops?: boolean;
 }
 
 export function overlaps(a: Edit, b: Edit): boolean {

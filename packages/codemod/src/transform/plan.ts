@@ -32,6 +32,7 @@ import { ModuleScope } from './module-scope.js';
 import { capitalize, factoryResultName, instanceName, Namer } from './naming.js';
 import type { ParsedFile } from './parse.js';
 import { removeProperty } from './properties.js';
+import { unusedImportRemovals } from './unused-imports.js';
 import { analyzeReads, perCallNames, type Reads } from './reads.js';
 import { nodeAgentOptionsText, settingsEdits } from './settings.js';
 import type { FileStyle } from './style.js';
@@ -85,7 +86,9 @@ export class Planner {
     const findings = [...this.analysis.findings].sort((a, b) => a.node.range[0] - b.node.range[0]);
     for (const finding of findings) this.attempt(finding);
     this.classes.finish();
-    return { edits: [...this.edits, ...this.scope.edits()], hoisted: this.hoisted, left: this.left };
+    const edits = [...this.edits, ...this.scope.edits()];
+    const removals = unusedImportRemovals(this.parsed, edits).filter((removal) => !edits.some((edit) => overlaps(removal, edit)));
+    return { edits: [...edits, ...removals], hoisted: this.hoisted, left: this.left };
   }
 
   private attempt(finding: Finding): void {
@@ -123,7 +126,8 @@ export class Planner {
     if (finding.rule === 'require-keep-alive') return this.planKeepAlive(finding);
     if (finding.messageId === 'defaultPerCall') return this.planDefaultAxios(site);
     if (finding.messageId === 'inline' && isBareUndiciAgent(site) && finding.analysis.inlineSlot?.slot === 'dispatcher') {
-      this.edits.push(...removeProperty(this.parsed.text, finding.analysis.inlineSlot.property));
+      // The global dispatcher already pools: the option goes, and nothing needs hoisting.
+      this.edits.push(...removeProperty(this.parsed.text, finding.analysis.inlineSlot.property).map((edit) => ({ ...edit, drops: true })));
       return undefined;
     }
     const factory = finding.node !== site.node;
@@ -134,8 +138,8 @@ export class Planner {
       finding,
       node,
       site,
-      baseName: factory ? factoryResultName(callee ?? '', site) : instanceName(site),
-      typeText: callee ? `${node.type === 'NewExpression' ? 'InstanceType' : 'ReturnType'}<typeof ${callee}>` : undefined,
+      baseName: factory ? factoryResultName(callee ?? methodCallee(node) ?? '', site) : instanceName(site),
+      typeText: callee ? `${node.type === 'NewExpression' ? 'InstanceType' : 'ReturnType'}<typeof ${callee}>` : methodReturnType(node),
       innerEdits: this.innerSettings(node),
     };
     if (factory && site.entry.family === 'node-http' && !this.settled.has(site.node) && lacksKeepAlive(site)) {
@@ -431,6 +435,20 @@ function lacksKeepAlive(site: CatalogSite): boolean {
   const keepAlive = findProperty(object, 'keepAlive');
   if (keepAlive) return keepAlive.value.type === 'Literal' && keepAlive.value.value === false;
   return !object.properties.some((property) => property.type === 'SpreadElement');
+}
+
+/** `this.makePool()` → `makePool`. */
+function methodCallee(node: TSESTree.NewExpression | TSESTree.CallExpression): string | undefined {
+  const callee = unwrap(node.callee);
+  return node.type === 'CallExpression' && callee.type === 'MemberExpression' && unwrap(callee.object).type === 'ThisExpression' ? (staticKeyName(callee.property, callee.computed) ?? undefined) : undefined;
+}
+
+/** `this.makePool()` in class `Orders` → `ReturnType<Orders['makePool']>`. */
+function methodReturnType(node: TSESTree.NewExpression | TSESTree.CallExpression): string | undefined {
+  const method = methodCallee(node);
+  const classNode = method ? enclosingInstanceClass(node) : undefined;
+  const className = classNode?.id?.name;
+  return method && className && /^[\w$]+$/.test(method) ? `ReturnType<${className}['${method}']>` : undefined;
 }
 
 function isBareUndiciAgent(site: CatalogSite): boolean {
