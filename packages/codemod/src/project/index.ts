@@ -1,0 +1,41 @@
+// What the codemod takes from the project pass. A transform sees one file; these tell it what
+// other files say about that file: which imports build clients (as extra catalog entries for
+// core's `analyzeFile`), and whether the global axios is configured anywhere. The data is plain
+// JSON so that the main thread can compute it once and hand it to worker threads.
+import path from 'node:path';
+import type { UserCatalogEntry } from '@reuse-clients/core';
+import { findGlobalAxiosConfiguration } from './global-axios.js';
+import { runProjectPass, type ProjectPassOptions } from './project-pass.js';
+
+export interface ProjectCatalogData {
+  configuresGlobalAxios: boolean;
+  /** Absolute file path → the extra catalog entries to analyse that file with. */
+  catalogs: Record<string, UserCatalogEntry[]>;
+}
+
+export interface ProjectCatalog {
+  projectCatalogFor(filePath: string): UserCatalogEntry[];
+  readonly projectConfiguresGlobalAxios: boolean;
+  readonly data: ProjectCatalogData;
+}
+
+export function buildProjectCatalog(options: ProjectPassOptions): ProjectCatalog {
+  const pass = runProjectPass(options);
+  const catalogs: Record<string, UserCatalogEntry[]> = {};
+  for (const file of pass.files.values()) {
+    if (file.entries.size > 0) catalogs[file.path] = [...file.entries.values()].map((entry) => entry.entry);
+  }
+  return projectCatalogFromData({ configuresGlobalAxios: findGlobalAxiosConfiguration(pass).length > 0, catalogs });
+}
+
+export function projectCatalogFromData(data: ProjectCatalogData): ProjectCatalog {
+  return {
+    projectCatalogFor: (filePath) => data.catalogs[path.resolve(filePath)] ?? [],
+    projectConfiguresGlobalAxios: data.configuresGlobalAxios,
+    data,
+  };
+}
+
+export { runProjectPass, type ProjectPass, type ProjectPassOptions, type AnalysedFile } from './project-pass.js';
+export { findSharedInstances, type SharedInstance } from './shared-instances.js';
+export { findGlobalAxiosConfiguration, type GlobalAxiosSetting } from './global-axios.js';

@@ -1,0 +1,228 @@
+// The project pass: core's per-file detector, run again on each file with catalog entries for
+// what it imports from other files, until no new builders appear. Analysis only — nothing here
+// edits a file; a codemod run consumes the result (`catalogFor`) before it transforms anything.
+//
+// Rounds: (0) every file that can mention the catalog is analysed alone; its exported builders are
+// collected. (n) every file importing a module that exports a builder is analysed again with one
+// entry per such export; a file that wraps an imported factory in its own exported function
+// thereby becomes a builder itself, and subclasses of client classes are added, so the next round
+// reaches their importers. Builders only accumulate, so this ends; MAX_ROUNDS bounds pathological
+// chains the way core bounds in-file factory depth.
+import { analyzeFile, createCatalog, mayMentionCatalog, type Analysis, type SiteAnalysis } from '@reuse-clients/core';
+import type { SourceFile } from 'ts-morph';
+import { parseFile, type ParsedFile } from '../transform/parse.js';
+import { nodeTargetFor } from '../transform/node-target.js';
+import { builderDisplay, builderKey, exportAnchors, isInstanceMethod, type ConstructionKind, type ProjectBuilder } from './builders.js';
+import { catalogEntryKey, projectEntry, userEntryKey, type ProjectEntry } from './entries.js';
+import { exportedBuilders, type AnchorIndex } from './exports.js';
+import { loadProject } from './load-project.js';
+import { ModuleGraph } from './module-graph.js';
+import { subclassBuilders } from './subclasses.js';
+
+const MAX_ROUNDS = 8;
+const BUILTIN_CATALOG = createCatalog();
+const CONSTRUCTION_KINDS: ReadonlySet<string> = new Set<ConstructionKind>(['agent', 'client', 'axios-instance']);
+
+export interface ProjectPassOptions {
+  /** Where to look for the nearest tsconfig.json (a file or folder the user named, or the working directory). */
+  searchFrom: string;
+  /** Absolute paths of the files to analyse even when no tsconfig includes them. */
+  files: readonly string[];
+  startupFunctions?: readonly string[];
+}
+
+export interface AnalysedFile {
+  path: string;
+  parsed: ParsedFile;
+  analysis: Analysis;
+  /** The cross-file entries it was analysed with, by `userEntryKey`. */
+  entries: ReadonlyMap<string, ProjectEntry>;
+}
+
+export interface ProjectPass {
+  tsConfigFilePath: string | undefined;
+  /** Files that could mention a client, parsed and analysed; other files are not listed. */
+  files: ReadonlyMap<string, AnalysedFile>;
+  failures: { path: string; message: string }[];
+  builders: ProjectBuilder[];
+  /** Builders that are instance methods of exported classes: their cross-file callers are not followed. */
+  unfollowedMethods: ProjectBuilder[];
+  /** The cross-file entry a site of `file` was found through, if any. */
+  entryOf(file: AnalysedFile, site: SiteAnalysis): ProjectEntry | undefined;
+}
+
+interface FileState {
+  sourceFile: SourceFile;
+  text: string;
+  parsed?: ParsedFile | null;
+  analysed?: AnalysedFile;
+  entriesSignature: string;
+}
+
+export function runProjectPass(options: ProjectPassOptions): ProjectPass {
+  const { project, tsConfigFilePath, sourceFiles } = loadProject(options.searchFrom, options.files);
+  const states = new Map<string, FileState>(sourceFiles.map((sourceFile) => [sourceFile.getFilePath(), { sourceFile, text: sourceFile.getFullText(), entriesSignature: '' }]));
+  const graph = new ModuleGraph(project, new Set(states.keys()));
+  const failures: ProjectPass['failures'] = [];
+
+  const analyse = (filePath: string, state: FileState, entries: ProjectEntry[]): void => {
+    if (state.parsed === undefined) {
+      try {
+        state.parsed = parseFile(state.text, filePath);
+      } catch (error) {
+        state.parsed = null;
+        failures.push({ path: filePath, message: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    if (!state.parsed) return;
+    const { parsed } = state;
+    const analysis = analyzeFile(
+      { ast: parsed.ast, scopeManager: parsed.scopeManager, sourceText: parsed.text },
+      { catalog: entries.map((entry) => entry.entry), startupFunctions: options.startupFunctions ?? [], nodeTarget: nodeTargetFor(filePath) },
+    );
+    state.analysed = { path: filePath, parsed, analysis, entries: new Map(entries.map((entry) => [userEntryKey(entry.entry), entry])) };
+  };
+
+  for (const [filePath, state] of states) {
+    if (mayMentionCatalog(state.text, BUILTIN_CATALOG)) analyse(filePath, state, []);
+  }
+
+  const builders = new Map<string, ProjectBuilder>();
+  const unfollowedMethods: ProjectBuilder[] = [];
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const added = collectBuilders(states, builders, unfollowedMethods);
+    const candidates = [...importersOfBuilders(states, graph, builders).keys(), ...builderFiles(builders)];
+    for (const subclass of subclassBuilders(unique(candidates).map((file) => states.get(file)!.sourceFile), builders)) {
+      for (const anchor of subclass.anchors) builders.set(builderKey(subclass.file, anchor.end), subclass);
+      added.push(subclass);
+    }
+    const anchors = anchorIndex(builders);
+    const exportsOf = memoize((target: string) => exportedBuilders(states.get(target)!.sourceFile, anchors));
+    const importers = importersOfBuilders(states, graph, builders);
+
+    let reanalysed = false;
+    for (const [filePath, targets] of importers) {
+      const entries = dedupe(targets.flatMap(({ specifier, target }) => exportsOf(target).map((exported) => projectEntry(filePath, specifier, exported))));
+      const state = states.get(filePath)!;
+      const signature = entries.map((entry) => `${userEntryKey(entry.entry)}\0${entry.builder.construct}`).join('\n');
+      if (signature === state.entriesSignature) continue;
+      state.entriesSignature = signature;
+      analyse(filePath, state, entries);
+      reanalysed = true;
+    }
+    if (!reanalysed && added.length === 0) break;
+  }
+
+  const files = new Map<string, AnalysedFile>();
+  for (const [filePath, state] of states) if (state.analysed) files.set(filePath, state.analysed);
+  return {
+    tsConfigFilePath,
+    files,
+    failures,
+    builders: [...new Set(builders.values())],
+    unfollowedMethods,
+    entryOf(file, site) {
+      const key = catalogEntryKey(site.site.entry);
+      return key === undefined ? undefined : file.entries.get(key);
+    },
+  };
+}
+
+/** New exported builders found in the latest analyses (each builder is keyed by its anchors). */
+function collectBuilders(states: ReadonlyMap<string, FileState>, builders: Map<string, ProjectBuilder>, unfollowedMethods: ProjectBuilder[]): ProjectBuilder[] {
+  const added: ProjectBuilder[] = [];
+  for (const [filePath, state] of states) {
+    const analysed = state.analysed;
+    if (!analysed) continue;
+    const offset = analysed.parsed.bom.length;
+    for (const site of analysed.analysis.sites) {
+      if (!CONSTRUCTION_KINDS.has(site.site.entry.kind)) continue;
+      const through = analysed.entries.get(catalogEntryKey(site.site.entry) ?? '')?.builder;
+      for (const builder of site.builders) {
+        if (!builder.exported) continue;
+        const anchors = exportAnchors(builder, offset);
+        const display = builderDisplay(builder);
+        const projectBuilder: ProjectBuilder = {
+          file: filePath,
+          kind: builder.kind,
+          display,
+          constructionKind: site.site.entry.kind as ConstructionKind,
+          construct: through?.construct ?? site.site.construct,
+          chain: [{ display, file: filePath }, ...(through?.chain ?? [])],
+          anchors,
+        };
+        if (isInstanceMethod(builder)) {
+          if (!unfollowedMethods.some((known) => known.file === filePath && known.display === display)) unfollowedMethods.push(projectBuilder);
+          continue;
+        }
+        if (anchors.some((anchor) => builders.has(builderKey(filePath, anchor.end)))) continue;
+        for (const anchor of anchors) builders.set(builderKey(filePath, anchor.end), projectBuilder);
+        added.push(projectBuilder);
+      }
+    }
+  }
+  return added;
+}
+
+function anchorIndex(builders: ReadonlyMap<string, ProjectBuilder>): AnchorIndex {
+  const index = new Map<string, { builder: ProjectBuilder; memberPath: string[] }[]>();
+  for (const builder of new Set(builders.values())) {
+    for (const anchor of builder.anchors) {
+      const key = builderKey(builder.file, anchor.end);
+      index.set(key, [...(index.get(key) ?? []), { builder, memberPath: anchor.memberPath }]);
+    }
+  }
+  return index;
+}
+
+function unique<T>(values: T[]): T[] {
+  return [...new Set(values)];
+}
+
+function builderFiles(builders: ReadonlyMap<string, ProjectBuilder>): string[] {
+  return [...new Set([...builders.values()].map((builder) => builder.file))];
+}
+
+/**
+ * Files that import a module which exports a builder, directly or through barrels, with the
+ * imports that lead there. A module "leads to" a builder when it declares one or imports a
+ * module that leads to one; only those are asked for their exports.
+ */
+function importersOfBuilders(states: ReadonlyMap<string, FileState>, graph: ModuleGraph, builders: ReadonlyMap<string, ProjectBuilder>): Map<string, { specifier: string; target: string }[]> {
+  const leadsToBuilder = new Set(builderFiles(builders));
+  const importsByFile = new Map<string, { specifier: string; target: string }[]>();
+  for (const [filePath, state] of states) {
+    const imports = graph.importsOf(filePath, state.text);
+    if (imports.length > 0) importsByFile.set(filePath, imports);
+  }
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [filePath, imports] of importsByFile) {
+      if (!leadsToBuilder.has(filePath) && imports.some((entry) => leadsToBuilder.has(entry.target))) {
+        leadsToBuilder.add(filePath);
+        grew = true;
+      }
+    }
+  }
+  const importers = new Map<string, { specifier: string; target: string }[]>();
+  for (const [filePath, imports] of importsByFile) {
+    const relevant = imports.filter((entry) => leadsToBuilder.has(entry.target));
+    if (relevant.length > 0) importers.set(filePath, relevant);
+  }
+  return importers;
+}
+
+function dedupe(entries: ProjectEntry[]): ProjectEntry[] {
+  const byKey = new Map<string, ProjectEntry>();
+  for (const entry of entries) if (!byKey.has(userEntryKey(entry.entry))) byKey.set(userEntryKey(entry.entry), entry);
+  return [...byKey.values()];
+}
+
+function memoize<T>(compute: (key: string) => T): (key: string) => T {
+  const cache = new Map<string, T>();
+  return (key) => {
+    if (!cache.has(key)) cache.set(key, compute(key));
+    return cache.get(key)!;
+  };
+}
+

@@ -1,0 +1,100 @@
+// The report: every finding of every file under the given paths, in-file and cross-file, with
+// what a fix would do, plus the project facts a fix must respect (global axios configuration)
+// or use (existing shared instances). Paths are relative to the working directory.
+import type { RuleName } from '@reuse-clients/core';
+import { displayPath } from '../engine/paths.js';
+import { constructionIdentity } from '../project/construction-identity.js';
+import { findGlobalAxiosConfiguration } from '../project/global-axios.js';
+import type { ProjectPass } from '../project/project-pass.js';
+import { findSharedInstances, type SharedInstance } from '../project/shared-instances.js';
+import { fixabilityOf } from './fixability.js';
+
+export interface ReportFinding {
+  file: string;
+  line: number;
+  /** 1-based, as in ESLint and SARIF. */
+  column: number;
+  endLine: number;
+  endColumn: number;
+  rule: RuleName;
+  message: string;
+  fixable: boolean;
+  reason: string;
+  /** Found through a builder of another file. */
+  crossFile: boolean;
+}
+
+export interface ReportLocation {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export interface Report {
+  findings: ReportFinding[];
+  globalAxiosConfiguration: (ReportLocation & { code: string })[];
+  sharedInstances: (ReportLocation & { name: string; construct: string; exported: boolean })[];
+  failures: { file: string; message: string }[];
+}
+
+export interface ReportScope {
+  cwd: string;
+  /** Absolute paths of the files whose findings are reported (the project may hold more). */
+  files: ReadonlySet<string>;
+}
+
+export function buildReport(pass: ProjectPass, scope: ReportScope): Report {
+  const shown = (file: string) => displayPath(scope.cwd, file);
+  const globalAxios = findGlobalAxiosConfiguration(pass);
+  const shared = findSharedInstances(pass);
+  const firstGlobalAxios = globalAxios[0];
+  const globalAxiosConfiguredAt = firstGlobalAxios ? `${shown(firstGlobalAxios.file)}:${firstGlobalAxios.line}` : undefined;
+
+  const findings: ReportFinding[] = [];
+  for (const file of pass.files.values()) {
+    if (!scope.files.has(file.path)) continue;
+    for (const finding of file.analysis.findings) {
+      const identity = constructionIdentity(pass, file, finding.analysis, finding.node);
+      const reuse = reusableInstance(shared, identity, file.path);
+      const { fixable, reason } = fixabilityOf(finding, file, {
+        globalAxiosConfiguredAt,
+        reuse: reuse && `\`${reuse.name}\` ${reuse.file === file.path ? 'from' : reuse.exported ? 'exported from' : 'declared in'} ${shown(reuse.file)}:${reuse.line}`,
+      });
+      const { start, end } = finding.node.loc;
+      findings.push({
+        file: shown(file.path),
+        line: start.line,
+        column: start.column + 1,
+        endLine: end.line,
+        endColumn: end.column + 1,
+        rule: finding.rule,
+        message: finding.message,
+        fixable,
+        reason,
+        crossFile: pass.entryOf(file, finding.analysis) !== undefined,
+      });
+    }
+  }
+  findings.sort((a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.rule, b.rule));
+
+  return {
+    findings,
+    globalAxiosConfiguration: globalAxios.map((setting) => ({ ...setting, file: shown(setting.file) })).sort(byLocation),
+    sharedInstances: shared.map(({ file, line, column, name, construct, exported }) => ({ file: shown(file), line, column, name, construct, exported })).sort(byLocation),
+    failures: pass.failures.filter((failure) => scope.files.has(failure.path)).map((failure) => ({ file: shown(failure.path), message: failure.message })),
+  };
+}
+
+/** A module-level instance of the same construction: exported from another file, or in this one. */
+function reusableInstance(shared: readonly SharedInstance[], identity: string, file: string): SharedInstance | undefined {
+  const same = shared.filter((instance) => instance.identity === identity);
+  return same.find((instance) => instance.file === file) ?? same.find((instance) => instance.exported);
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function byLocation(a: ReportLocation, b: ReportLocation): number {
+  return compareText(a.file, b.file) || a.line - b.line || a.column - b.column;
+}
