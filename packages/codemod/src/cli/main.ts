@@ -34,6 +34,13 @@ export async function main(
     return EXIT_USAGE;
   };
 
+  // `report` has its own options (--format) and exit statuses, and never writes. Loaded on demand:
+  // it brings ts-morph and TypeScript, which the fix command does not need.
+  if (argv[0] === 'report') {
+    const { runReportCommand } = await import('../report/command.js');
+    return runReportCommand(argv.slice(1), { cwd, env, stdout, stderr });
+  }
+
   let args: CliArgs;
   try {
     args = parseCliArgs(argv);
