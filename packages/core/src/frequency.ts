@@ -156,8 +156,13 @@ export class FrequencyClassifier {
       }
       case 'LogicalExpression':
         return (parent.operator === '??' || parent.operator === '||') && child === parent.right && this.isLongLived(parent.left, context);
-      case 'CallExpression':
-        return isMapSet(parent, child) && this.isLongLived((unwrap(parent.callee) as TSESTree.MemberExpression).object, context);
+      case 'CallExpression': {
+        if (!isMapSet(parent, child)) return false;
+        // `cache.set(k, new Pool())` is a cache only when guarded (`if (!cache.has(k))`);
+        // unguarded it replaces the pool on every call.
+        const map = (unwrap(parent.callee) as TSESTree.MemberExpression).object;
+        return this.isLongLived(map, context) && guarded(parent, map);
+      }
       case 'VariableDeclarator':
         return child === parent.init && parent.id.type === 'Identifier' && this.localEndsInLongLivedStorage(parent.id, context);
       default:
@@ -174,8 +179,15 @@ export class FrequencyClassifier {
       while (node.parent && isTransparentWrapper(node.parent)) node = node.parent;
       const parent = node.parent;
       if (!parent) return false;
-      if (parent.type === 'AssignmentExpression' && parent.right === node && parent.operator === '=') return this.isLongLived(parent.left, context);
-      return parent.type === 'CallExpression' && isMapSet(parent, node) && this.isLongLived((unwrap(parent.callee) as TSESTree.MemberExpression).object, context);
+      // Stored for later calls, under a guard on the local or on the storage (`if (!a) { a = …;
+      // cache.set(k, a) }`, `if (cache.has(k)) return …`); unguarded it is replaced every call.
+      const isGuarded = (storage: Node) => guarded(parent, identifier) || guarded(parent, storage);
+      if (parent.type === 'AssignmentExpression' && parent.right === node && parent.operator === '=') {
+        return this.isLongLived(parent.left, context) && (isThisMember(unwrap(parent.left)) || isGuarded(unwrap(parent.left)));
+      }
+      if (parent.type !== 'CallExpression' || !isMapSet(parent, node)) return false;
+      const map = (unwrap(parent.callee) as TSESTree.MemberExpression).object;
+      return this.isLongLived(map, context) && isGuarded(map);
     });
   }
 

@@ -246,7 +246,9 @@ export class ModuleResolver {
         const entry = this.catalog.match(current.module, current.path, via);
         if (!entry) return null;
         const callee = displayText(this.sourceText, parent.callee, 40);
-        return { node: parent, entry, value: current, construct: via === 'new' ? `new ${callee}()` : `${callee}()` };
+        // `new (require('https').Agent)()` needs its parentheses to mean the same thing.
+        const newCallee = unwrap(parent.callee).type === 'MemberExpression' && callee.includes('(') ? `(${callee})` : callee;
+        return { node: parent, entry, value: current, construct: via === 'new' ? `new ${newCallee}()` : `${callee}()` };
       }
       return null;
     }

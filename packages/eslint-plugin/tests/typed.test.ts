@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import plugin from '../src/index.js';
 import noPerCallAgent from '../src/rules/no-per-call-agent.js';
 import preferAxiosInstance from '../src/rules/prefer-axios-instance.js';
+import { testable } from './rules/testers.js';
 
 const fixtureDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures/typed');
 const filename = path.join(fixtureDir, 'file.ts');
@@ -19,7 +20,7 @@ const untyped = new RuleTester();
 const typeChecked = [{ typeChecked: true, nodeVersion: '>=16' }] as const;
 const untypedOptions = [{ nodeVersion: '>=16' }] as const;
 
-typed.run('prefer-axios-instance (type-checked)', preferAxiosInstance, {
+typed.run('prefer-axios-instance (type-checked)', testable(preferAxiosInstance), {
   valid: [
     { filename, options: typeChecked, code: `import { http } from './http-client.js';\nconst shared = http.create();` },
     { filename, options: typeChecked, code: `import { mutableHttp } from './local-agent.js';\nexport function f() { return (mutableHttp as any).get('x'); }` },
@@ -40,7 +41,7 @@ typed.run('prefer-axios-instance (type-checked)', preferAxiosInstance, {
   ],
 });
 
-typed.run('no-per-call-agent (type-checked)', noPerCallAgent, {
+typed.run('no-per-call-agent (type-checked)', testable(noPerCallAgent), {
   valid: [
     { filename, options: typeChecked, code: `import { Agent } from './local-agent.js';\nexport function f() { const a = new Agent(); a.name; }` },
     { filename, options: typeChecked, code: `import { SecureAgent } from './http-client.js';\nconst shared = new SecureAgent({ keepAlive: true });\nexport function f() { return shared; }` },
@@ -62,7 +63,7 @@ typed.run('no-per-call-agent (type-checked)', noPerCallAgent, {
 });
 
 // Without type information the same code is not reported: the rules never guess from names.
-untyped.run('no-per-call-agent (untyped, same code)', noPerCallAgent, {
+untyped.run('no-per-call-agent (untyped, same code)', testable(noPerCallAgent), {
   valid: [{ options: untypedOptions, code: `import { SecureAgent } from './barrel.js';\nexport function f() { const a = new SecureAgent(); a.maxSockets = 1; }` }],
   invalid: [],
 });
@@ -77,8 +78,9 @@ describe('recommended-type-checked config', () => {
   it('fails loudly when type information is missing', async () => {
     const { Linter } = await import('eslint');
     const linter = new Linter();
+    const eslintPlugin = plugin as unknown as import('eslint').ESLint.Plugin;
     const run = () =>
-      linter.verify(`import { http } from './x';`, [{ files: ['**/*.ts'], plugins: { 'reuse-clients': plugin }, rules: { 'reuse-clients/prefer-axios-instance': ['error', { typeChecked: true }] } }], { filename: 'x.ts' });
+      linter.verify(`import { http } from './x';`, [{ files: ['**/*.ts'], plugins: { 'reuse-clients': eslintPlugin }, rules: { 'reuse-clients/prefer-axios-instance': ['error', { typeChecked: true }] } }], { filename: 'x.ts' });
     expect(run).toThrow(/type information|parserOptions/);
   });
 });
