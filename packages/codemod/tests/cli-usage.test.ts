@@ -11,6 +11,7 @@ describe('reuse-clients usage', () => {
     const run = runCli(makeProject({}), ['--help']);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Usage: reuse-clients [fix] [paths...]');
+    expect(run.stdout).toContain('reuse-clients report [paths...]');
     for (const flag of ['--dry', '--json', '--force', '--keyed', '--cpus', '--ignore', '--version']) expect(run.stdout).toContain(flag);
   });
 
@@ -24,7 +25,7 @@ describe('reuse-clients usage', () => {
     [['--cpus', 'two'], /--cpus expects a whole number of at least 1, got "two"/],
     [['--cpus', '0'], /--cpus expects a whole number/],
     [['--cpus'], /argument missing/],
-    [['report'], /"report" is neither a command nor an existing path/],
+    [['reprot'], /"reprot" is neither a command nor an existing path/],
     [['fix', 'no/such/dir'], /no such file or directory: no\/such\/dir/],
   ])('%j is a usage error: message and hint on stderr, exit 2', (args, message) => {
     const project = makeProject({ 'a.ts': 'new Agent()\n' });
@@ -38,7 +39,7 @@ describe('reuse-clients usage', () => {
   });
 
   it('accepts an existing folder whose name looks like a command', () => {
-    const run = runCli(makeProject({ 'report/a.ts': 'new Agent()\n' }), ['report']);
+    const run = runCli(makeProject({ 'services/a.ts': 'new Agent()\n' }), ['services']);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/files changed\s+1/);
   });
