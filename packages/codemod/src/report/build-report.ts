@@ -7,6 +7,7 @@ import { constructionIdentity } from '../project/construction-identity.js';
 import { findGlobalAxiosConfiguration } from '../project/global-axios.js';
 import type { ProjectPass } from '../project/project-pass.js';
 import { findSharedInstances, type SharedInstance } from '../project/shared-instances.js';
+import { planFixes } from './fix-plan.js';
 import { fixabilityOf } from './fixability.js';
 
 export interface ReportFinding {
@@ -53,11 +54,13 @@ export function buildReport(pass: ProjectPass, scope: ReportScope): Report {
   const findings: ReportFinding[] = [];
   for (const file of pass.files.values()) {
     if (!scope.files.has(file.path)) continue;
+    const plan = planFixes(file);
     for (const finding of file.analysis.findings) {
       const identity = constructionIdentity(pass, file, finding.analysis, finding.node);
       const reuse = reusableInstance(shared, identity, file.path);
       const { fixable, reason } = fixabilityOf(finding, file, {
         globalAxiosConfiguredAt,
+        plan,
         reuse: reuse && `\`${reuse.name}\` ${reuse.file === file.path ? 'from' : reuse.exported ? 'exported from' : 'declared in'} ${shown(reuse.file)}:${reuse.line}`,
       });
       const { start, end } = finding.node.loc;

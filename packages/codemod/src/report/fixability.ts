@@ -1,8 +1,11 @@
-// Would `reuse-clients fix` change this finding, and if not, why? This follows the codemod's
-// placement order (DESIGN.md, The codemod) on top of core's own hoistability analysis; a reuse
-// hint names an existing shared instance of the very same construction.
+// Would `reuse-clients fix` change this finding, and if not, why? The transform's planner decides
+// (see fix-plan.ts); the text of `reason` for a fixable finding says where the instance goes,
+// following the codemod's placement order (DESIGN.md, The codemod) on core's hoistability
+// analysis, which is also the estimate used if the planner could not run. A reuse hint names an
+// existing shared instance of the very same construction.
 import { moduleReadiness, type Finding } from '@reuse-clients/core';
 import type { AnalysedFile } from '../project/project-pass.js';
+import { findingKey, type FixPlan } from './fix-plan.js';
 
 export interface Fixability {
   fixable: boolean;
@@ -14,9 +17,19 @@ export interface FixContext {
   globalAxiosConfiguredAt: string | undefined;
   /** An existing shared instance of the same construction, as a hint ("`s3` exported from src/aws.ts:3"). */
   reuse: string | undefined;
+  /** The transform planner's outcomes for this file, when it could run. */
+  plan: FixPlan | undefined;
 }
 
 export function fixabilityOf(finding: Finding, file: AnalysedFile, context: FixContext): Fixability {
+  const estimate = estimatedFixability(finding, file, context);
+  const planned = context.plan?.get(findingKey(finding));
+  const decided = !planned ? estimate : planned.hoisted ? { fixable: true, reason: estimate.fixable ? estimate.reason : 'rewritten by `reuse-clients fix`' } : { fixable: false, reason: planned.reason ?? estimate.reason };
+  if (!context.reuse || finding.rule === 'require-keep-alive' || finding.messageId === 'defaultPerCall') return decided;
+  return { fixable: decided.fixable, reason: `reuse ${context.reuse} instead of building another; ${decided.reason}` };
+}
+
+function estimatedFixability(finding: Finding, file: AnalysedFile, context: FixContext): Fixability {
   switch (finding.messageId) {
     case 'missingKeepAlive':
       return { fixable: true, reason: 'adds `keepAlive: true` and an idle `timeout`' };
@@ -29,9 +42,7 @@ export function fixabilityOf(finding: Finding, file: AnalysedFile, context: FixC
         ? { fixable: true, reason: `the project configures the global axios (${context.globalAxiosConfiguredAt}), which a new instance would drop: the fix keeps the default export and passes shared keep-alive agents per call` }
         : { fixable: true, reason: 'moves the request to one shared axios instance with keep-alive agents' };
   }
-  const placement = placementOf(finding, file);
-  if (!context.reuse) return placement;
-  return { fixable: placement.fixable, reason: `reuse ${context.reuse} instead of building another; ${placement.reason}` };
+  return placementOf(finding, file);
 }
 
 function placementOf(finding: Finding, file: AnalysedFile): Fixability {
