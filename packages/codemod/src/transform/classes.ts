@@ -6,6 +6,7 @@ import { isFunction, memberPropertyName, propertyKeyName, uniqueName, walk, type
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Edit } from './edits.js';
 import { afterTrailingComment, indentationAt } from './lines.js';
+import type { ParsedFile } from './parse.js';
 import type { FileStyle } from './style.js';
 
 export type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
@@ -25,6 +26,18 @@ export function enclosingInstanceClass(node: Node): ClassNode | undefined {
     }
   }
   return undefined;
+}
+
+/** Every `new C()` of this class in the file. */
+export function classConstructions(classNode: ClassNode, parsed: ParsedFile): TSESTree.NewExpression[] {
+  const declarator = classNode.parent?.type === 'VariableDeclarator' ? classNode.parent : undefined;
+  const name = classNode.id ?? (declarator?.id.type === 'Identifier' ? declarator.id : undefined);
+  if (!name) return [];
+  const variable = parsed.scopeManager.scopes.flatMap((scope) => scope.variables).find((candidate) => candidate.defs.some((definition) => definition.name === name));
+  if (!variable) return [];
+  return variable.references
+    .map((reference) => (reference.identifier as Node).parent)
+    .filter((parent): parent is TSESTree.NewExpression => parent?.type === 'NewExpression' && parent.callee.type === 'Identifier' && parent.callee.name === name.name);
 }
 
 export function constructorOf(classNode: ClassNode): TSESTree.MethodDefinition | undefined {

@@ -18,13 +18,26 @@ interface Insert {
 export class ModuleScope {
   private inserts: Insert[] = [];
   private shared = new Map<string, string>();
+  /** The file's own module-level constants, by sharing key: a fix reuses them. */
+  private readonly existing = new Map<string, { name: string; start: number }>();
   private sequence = 0;
 
   constructor(
     private readonly ast: TSESTree.Program,
     private readonly text: string,
     private readonly style: FileStyle,
-  ) {}
+    sharingKey: (text: string) => string,
+  ) {
+    for (const statement of ast.body) {
+      const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+      if (declaration?.type !== 'VariableDeclaration' || declaration.kind !== 'const') continue;
+      for (const declarator of declaration.declarations) {
+        if (declarator.id.type !== 'Identifier' || declarator.id.typeAnnotation || !declarator.init) continue;
+        const key = `const:${sharingKey(text.slice(declarator.init.range[0], declarator.init.range[1]))}`;
+        if (!this.existing.has(key)) this.existing.set(key, { name: declarator.id.name, start: statement.range[0] });
+      }
+    }
+  }
 
   /** Where a declaration reading module bindings that exist after `after` goes. */
   position(after: number): { offset: number; top: boolean } {
@@ -41,9 +54,11 @@ export class ModuleScope {
   }
 
   /** Declares `text` (built from the chosen name) once per `key`; returns the name in use. */
-  declare(key: string, after: number, name: () => string, text: (name: string) => string): string {
-    const existing = this.shared.get(key);
-    if (existing) return existing;
+  declare(key: string, after: number, name: () => string, text: (name: string) => string, usedBefore = Number.POSITIVE_INFINITY): string {
+    const known = this.shared.get(key);
+    if (known) return known;
+    const existing = this.existing.get(key);
+    if (existing && existing.start < usedBefore) return existing.name;
     const chosen = name();
     this.shared.set(key, chosen);
     this.inserts.push({ ...this.position(after), text: text(chosen), order: this.sequence++ });

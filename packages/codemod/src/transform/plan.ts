@@ -4,10 +4,13 @@
 import {
   axiosConfigArgument,
   contains,
+  createCatalog,
   findProperty,
+  FrequencyClassifier,
 
   isFunction,
   isTransparentWrapper,
+  ModuleResolver,
   staticKeyName,
   topLevelStatement,
   uniqueName,
@@ -23,7 +26,7 @@ import {
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { SiteOutcome } from '../engine/contract.js';
 import { axiosBindingIsConfigured } from './axios.js';
-import { ClassFields, enclosingInstanceClass, unsetMember } from './classes.js';
+import { classConstructions, ClassFields, enclosingInstanceClass, unsetMember, type ClassNode } from './classes.js';
 import { overlaps, renderRange, type Edit } from './edits.js';
 import { Imports } from './imports.js';
 import { planLifecycle, localBinding } from './lifecycle.js';
@@ -34,6 +37,7 @@ import type { ParsedFile } from './parse.js';
 import { removeProperty } from './properties.js';
 import { unusedImportRemovals } from './unused-imports.js';
 import { analyzeReads, perCallNames, type Reads } from './reads.js';
+import { sharingKey } from './sharing.js';
 import { nodeAgentOptionsText, settingsEdits } from './settings.js';
 import type { FileStyle } from './style.js';
 
@@ -69,6 +73,7 @@ export class Planner {
   private readonly classes: ClassFields;
   private readonly settled = new Set<Node>();
   private axiosConfigured: boolean | undefined;
+  private classifier: FrequencyClassifier | undefined;
 
   constructor(
     private readonly parsed: ParsedFile,
@@ -77,7 +82,7 @@ export class Planner {
     private readonly keyed: boolean,
   ) {
     this.namer = new Namer(parsed.scopeManager);
-    this.scope = new ModuleScope(parsed.ast, parsed.text, style);
+    this.scope = new ModuleScope(parsed.ast, parsed.text, style, sharingKey);
     this.imports = new Imports(parsed.ast, style, this.scope, this.namer);
     this.classes = new ClassFields(parsed.text, style, (edit) => this.edits.push(edit));
   }
@@ -219,7 +224,7 @@ export class Planner {
   private sharedNodeAgent(protocol: 'http' | 'https'): string {
     const binding = this.imports.binding(protocol);
     const text = `new ${binding}.Agent(${nodeAgentOptionsText(this.style.quote)})`;
-    return this.scope.declare(`const:${normalize(text)}`, 0, () => this.namer.take(`${protocol}Agent`), (name) => `const ${name} = ${text}${this.style.semicolon}`);
+    return this.scope.declare(`const:${sharingKey(text)}`, 0, () => this.namer.take(`${protocol}Agent`), (name) => `const ${name} = ${text}${this.style.semicolon}`);
   }
 
   // ---- hoisting --------------------------------------------------------------------------------
@@ -237,7 +242,7 @@ export class Planner {
       if (header) return `its \`${header.property}\` read \`${header.name}\`, a per-call value: per-request headers stay at the call, never in instance defaults`;
     }
     const sensitive = site.entry.kind === 'agent' ? this.perCallInside(node, reads, site.entry.family === 'proxy-agent' || isProxy(site) ? new Set([...TLS_IDENTITY, ...PROXY_CREDENTIALS]) : TLS_IDENTITY) : undefined;
-    const classNode = enclosingInstanceClass(node);
+    const classNode = this.instanceClassFor(node);
     if (names.length > 0) {
       if (this.keyed && reads.thisMembers.size === 0) return this.keyedCache(subject, reads, lifecycle.edits);
       if (sensitive) return `its TLS or proxy options (\`${sensitive.property}\`) read \`${sensitive.name}\`, a per-call value: a shared agent would hand that identity to every caller`;
@@ -266,7 +271,8 @@ export class Planner {
     if (statement && !insideFunction(node) && position.offset > statement.range[0]) return 'it reads a module declaration that comes after it';
     const binding = localBinding(node, this.parsed);
     const reusable = binding && binding.declarator.init === node && binding.declaration.declarations.length === 1 && !binding.declarator.id.typeAnnotation && this.uniqueInFile(binding.variable.name) ? binding.variable.name : undefined;
-    const name = this.scope.declare(`const:${normalize(text)}`, reads.after, () => reusable ?? this.namer.take(subject.baseName), (chosen) => `const ${chosen} = ${text}${this.style.semicolon}`);
+    const usedBefore = statement && !insideFunction(node) ? statement.range[0] : undefined;
+    const name = this.scope.declare(`const:${sharingKey(text)}`, reads.after, () => reusable ?? this.namer.take(subject.baseName), (chosen) => `const ${chosen} = ${text}${this.style.semicolon}`, usedBefore);
     if (reusable && name === reusable) this.edits.push(removeStatement(this.parsed.text, binding!.declaration));
     else this.edits.push(this.replaceWith(node, name));
     this.edits.push(...lifecycleEdits);
@@ -279,7 +285,7 @@ export class Planner {
     const text = this.rendered(subject, subject.innerEdits, indent);
     const storageType = this.style.typescript ? `: ${subject.typeText} | undefined` : '';
     const getter = this.scope.declare(
-      `lazy:${normalize(text)}`,
+      `lazy:${sharingKey(text)}`,
       reads.after,
       () => this.namer.take(`get${capitalize(subject.baseName)}`),
       (name) => {
@@ -291,13 +297,13 @@ export class Planner {
     return undefined;
   }
 
-  private toField(subject: Subject, classNode: Parameters<ClassFields['fieldInitialiser']>[0], lifecycleEdits: Edit[]): string | undefined {
+  private toField(subject: Subject, classNode: ClassNode, lifecycleEdits: Edit[]): string | undefined {
     const name = this.classes.fieldInitialiser(classNode, subject.baseName, (indent) => this.rendered(subject, subject.innerEdits, indent));
     this.edits.push({ start: subject.node.range[0], end: subject.node.range[1], text: `this.${name}` }, ...lifecycleEdits);
     return undefined;
   }
 
-  private toConstructor(subject: Subject, classNode: Parameters<ClassFields['fieldInitialiser']>[0], lifecycleEdits: Edit[]): string | undefined {
+  private toConstructor(subject: Subject, classNode: ClassNode, lifecycleEdits: Edit[]): string | undefined {
     if (this.style.typescript && !subject.typeText) return 'its type cannot be written for a constructor-assigned field';
     const name = this.classes.constructorAssignment(classNode, subject.baseName, subject.typeText, (indent) => this.rendered(subject, subject.innerEdits, indent));
     if (!name) return 'its class extends an expression, so a constructor cannot be added for it';
@@ -359,6 +365,20 @@ export class Planner {
   }
 
   // ---- helpers ---------------------------------------------------------------------------------
+
+  /**
+   * The class to hold the instance, unless this file constructs that class per call: a
+   * constructor-level instance would then still be built per call (and reported at `new C()`), so
+   * the module level is the better home.
+   */
+  private instanceClassFor(node: Node): ClassNode | undefined {
+    const classNode = enclosingInstanceClass(node);
+    if (!classNode) return undefined;
+    this.classifier ??= new FrequencyClassifier(this.parsed.scopeManager, new ModuleResolver(this.parsed.scopeManager, createCatalog(), this.parsed.text), this.parsed.text, { startupFunctions: [] });
+    const classifier = this.classifier;
+    const perCall = classConstructions(classNode, this.parsed).some((construction) => classifier.occurrences(construction, false).some((occurrence) => occurrence.frequency.kind === 'per-call'));
+    return perCall ? undefined : classNode;
+  }
 
   /** Replaces an expression by a name; `{ agent: makeAgent() }` becomes `{ agent }`. */
   private replaceWith(node: Node, name: string): Edit {

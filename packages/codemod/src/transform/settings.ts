@@ -68,6 +68,12 @@ function mergeAt(node: TSESTree.NewExpression, index: number, settings: readonly
   const first = options.properties[0];
   if (!first) return [...edits, { start: options.range[0], end: options.range[1], text: `{ ${missing.join(', ')} }` }];
   const separator = separatorBefore(first, text);
+  // Next to an explicit `keepAlive`, so the settings read together; else first, so that any
+  // spread later in the object still wins.
+  const keepAlive = findProperty(options, 'keepAlive');
+  if (keepAlive && !missing.some((entry) => entry.startsWith('keepAlive:')) && !options.properties.slice(0, options.properties.indexOf(keepAlive)).some((property) => property.type === 'SpreadElement')) {
+    return [...edits, { start: keepAlive.range[1], end: keepAlive.range[1], text: `,${separator}${missing.join(`,${separator}`)}` }];
+  }
   return [...edits, { start: first.range[0], end: first.range[0], text: `${missing.join(`,${separator}`)},${separator}` }];
 }
 
