@@ -25,6 +25,8 @@ export interface ProjectBuilder {
   /** This builder first, then the builders it calls in other files, down to the one with the construction. */
   chain: ChainLink[];
   anchors: ExportAnchor[];
+  /** For an instance method, which no export names: its class (by end offset) and its name. */
+  instanceMethod?: { classEnd: number; name: string };
 }
 
 /**
@@ -97,7 +99,10 @@ export function builderDisplay(builder: Builder): string {
 }
 
 /** Instance methods cannot be followed through a module export (their callers hold an instance). */
-export function isInstanceMethod(builder: Builder): boolean {
+export function instanceMethodOf(builder: Builder, offset: number): ProjectBuilder['instanceMethod'] {
   const method = builder.node.parent;
-  return builder.kind === 'method' && method?.type === 'MethodDefinition' && !method.static;
+  const classNode = method?.parent?.parent;
+  if (builder.kind !== 'method' || method?.type !== 'MethodDefinition' || method.static || !classNode) return undefined;
+  const name = propertyKeyName(method);
+  return name ? { classEnd: classNode.range[1] + offset, name } : undefined;
 }

@@ -30,8 +30,13 @@ export function projectEntry(importingFile: string, specifier: string, exported:
 
 /** "`createCatalogClient` (from ./clients.ts) builds `new S3Client()`." — relative to the importing file. */
 function originMessage(importingFile: string, importName: string, builder: ProjectBuilder): string {
-  const from = (file: string) => relativeModulePath(importingFile, file);
   const name = importName !== 'default' ? `\`${importName}\`` : builder.display !== 'default' ? `\`${builder.display}\`` : 'The default export';
+  return describeOrigin(importingFile, name, builder);
+}
+
+/** "<name> (from ./repo.ts) builds `new S3Client()` through `createClient` (./clients.ts)." */
+export function describeOrigin(fromFile: string, name: string, builder: ProjectBuilder): string {
+  const from = (file: string) => relativeModulePath(fromFile, file);
   const where = builder.kind === 'class' ? ' in its constructor' : '';
   const links = builder.chain.slice(1).map((link) => `\`${link.display}\` (${from(link.file)})`);
   const through = links.length > 0 ? ` through ${links.join(', ')}` : '';

@@ -8,13 +8,14 @@
 // thereby becomes a builder itself, and subclasses of client classes are added, so the next round
 // reaches their importers. Builders only accumulate, so this ends; MAX_ROUNDS bounds pathological
 // chains the way core bounds in-file factory depth.
-import { analyzeFile, createCatalog, mayMentionCatalog, type Analysis, type SiteAnalysis } from '@reuse-clients/core';
+import { analyzeFile, createCatalog, mayMentionCatalog, type Analysis, type Builder, type SiteAnalysis } from '@reuse-clients/core';
 import type { SourceFile } from 'ts-morph';
 import { parseFile, type ParsedFile } from '../transform/parse.js';
 import { nodeTargetFor } from '../transform/node-target.js';
-import { builderDisplay, builderKey, exportAnchors, isInstanceMethod, type ConstructionKind, type ProjectBuilder } from './builders.js';
+import { builderDisplay, builderKey, exportAnchors, instanceMethodOf, type ConstructionKind, type ProjectBuilder } from './builders.js';
 import { catalogEntryKey, projectEntry, userEntryKey, type ProjectEntry } from './entries.js';
 import { exportedBuilders, type AnchorIndex } from './exports.js';
+import { analyseMethodCalls, type MethodCallFinding } from './instance-methods.js';
 import { loadProject } from './load-project.js';
 import { ModuleGraph } from './module-graph.js';
 import { subclassBuilders } from './subclasses.js';
@@ -45,8 +46,8 @@ export interface ProjectPass {
   files: ReadonlyMap<string, AnalysedFile>;
   failures: { path: string; message: string }[];
   builders: ProjectBuilder[];
-  /** Builders that are instance methods of exported classes: their cross-file callers are not followed. */
-  unfollowedMethods: ProjectBuilder[];
+  /** Per-call calls of instance-method builders (`factory.s3()`), which catalog entries cannot express. */
+  methodCallFindings: MethodCallFinding[];
   /** The cross-file entry a site of `file` was found through, if any. */
   entryOf(file: AnalysedFile, site: SiteAnalysis): ProjectEntry | undefined;
 }
@@ -65,7 +66,9 @@ export function runProjectPass(options: ProjectPassOptions): ProjectPass {
   const graph = new ModuleGraph(project, new Set(states.keys()));
   const failures: ProjectPass['failures'] = [];
 
-  const analyse = (filePath: string, state: FileState, entries: ProjectEntry[]): void => {
+  const parsedOf = (filePath: string): ParsedFile | undefined => {
+    const state = states.get(filePath);
+    if (!state) return undefined;
     if (state.parsed === undefined) {
       try {
         state.parsed = parseFile(state.text, filePath);
@@ -74,8 +77,12 @@ export function runProjectPass(options: ProjectPassOptions): ProjectPass {
         failures.push({ path: filePath, message: error instanceof Error ? error.message : String(error) });
       }
     }
-    if (!state.parsed) return;
-    const { parsed } = state;
+    return state.parsed ?? undefined;
+  };
+
+  const analyse = (filePath: string, state: FileState, entries: ProjectEntry[]): void => {
+    const parsed = parsedOf(filePath);
+    if (!parsed) return;
     const analysis = analyzeFile(
       { ast: parsed.ast, scopeManager: parsed.scopeManager, sourceText: parsed.text },
       { catalog: entries.map((entry) => entry.entry), startupFunctions: options.startupFunctions ?? [], nodeTarget: nodeTargetFor(filePath) },
@@ -88,12 +95,27 @@ export function runProjectPass(options: ProjectPassOptions): ProjectPass {
   }
 
   const builders = new Map<string, ProjectBuilder>();
-  const unfollowedMethods: ProjectBuilder[] = [];
+  const instanceMethods = new Map<string, ProjectBuilder>();
+  const methodCallFindings: MethodCallFinding[] = [];
+  const register = (builder: ProjectBuilder) => {
+    for (const anchor of builder.anchors) builders.set(builderKey(builder.file, anchor.end), builder);
+  };
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const added = collectBuilders(states, builders, unfollowedMethods);
+    const newMethods: ProjectBuilder[] = [];
+    const added = collectBuilders(states, builders, instanceMethods, newMethods);
+    for (const method of newMethods) {
+      const calls = analyseMethodCalls(method, { sourceFileOf: (file) => states.get(file)?.sourceFile, parsedOf, startupFunctions: options.startupFunctions ?? [] });
+      methodCallFindings.push(...calls.findings);
+      for (const { file, builder, offset } of calls.builders) {
+        const layer = projectBuilder(file, builder, offset, method.constructionKind, method);
+        if (layer.anchors.some((anchor) => builders.has(builderKey(file, anchor.end)))) continue;
+        register(layer);
+        added.push(layer);
+      }
+    }
     const candidates = [...importersOfBuilders(states, graph, builders).keys(), ...builderFiles(builders)];
     for (const subclass of subclassBuilders(unique(candidates).map((file) => states.get(file)!.sourceFile), builders)) {
-      for (const anchor of subclass.anchors) builders.set(builderKey(subclass.file, anchor.end), subclass);
+      register(subclass);
       added.push(subclass);
     }
     const anchors = anchorIndex(builders);
@@ -120,7 +142,7 @@ export function runProjectPass(options: ProjectPassOptions): ProjectPass {
     files,
     failures,
     builders: [...new Set(builders.values())],
-    unfollowedMethods,
+    methodCallFindings,
     entryOf(file, site) {
       const key = catalogEntryKey(site.site.entry);
       return key === undefined ? undefined : file.entries.get(key);
@@ -128,8 +150,11 @@ export function runProjectPass(options: ProjectPassOptions): ProjectPass {
   };
 }
 
-/** New exported builders found in the latest analyses (each builder is keyed by its anchors). */
-function collectBuilders(states: ReadonlyMap<string, FileState>, builders: Map<string, ProjectBuilder>, unfollowedMethods: ProjectBuilder[]): ProjectBuilder[] {
+/**
+ * New exported builders found in the latest analyses (each keyed by its anchors). Instance methods
+ * go to `instanceMethods` instead, the new ones also to `newMethods`: their callers are found apart.
+ */
+function collectBuilders(states: ReadonlyMap<string, FileState>, builders: Map<string, ProjectBuilder>, instanceMethods: Map<string, ProjectBuilder>, newMethods: ProjectBuilder[]): ProjectBuilder[] {
   const added: ProjectBuilder[] = [];
   for (const [filePath, state] of states) {
     const analysed = state.analysed;
@@ -140,28 +165,38 @@ function collectBuilders(states: ReadonlyMap<string, FileState>, builders: Map<s
       const through = analysed.entries.get(catalogEntryKey(site.site.entry) ?? '')?.builder;
       for (const builder of site.builders) {
         if (!builder.exported) continue;
-        const anchors = exportAnchors(builder, offset);
-        const display = builderDisplay(builder);
-        const projectBuilder: ProjectBuilder = {
-          file: filePath,
-          kind: builder.kind,
-          display,
-          constructionKind: site.site.entry.kind as ConstructionKind,
-          construct: through?.construct ?? site.site.construct,
-          chain: [{ display, file: filePath }, ...(through?.chain ?? [])],
-          anchors,
-        };
-        if (isInstanceMethod(builder)) {
-          if (!unfollowedMethods.some((known) => known.file === filePath && known.display === display)) unfollowedMethods.push(projectBuilder);
+        const found = projectBuilder(filePath, builder, offset, site.site.entry.kind as ConstructionKind, through, site.site.construct);
+        if (found.instanceMethod) {
+          const key = builderKey(filePath, builder.node.range[1] + offset);
+          if (!instanceMethods.has(key)) {
+            instanceMethods.set(key, found);
+            newMethods.push(found);
+          }
           continue;
         }
-        if (anchors.some((anchor) => builders.has(builderKey(filePath, anchor.end)))) continue;
-        for (const anchor of anchors) builders.set(builderKey(filePath, anchor.end), projectBuilder);
-        added.push(projectBuilder);
+        if (found.anchors.some((anchor) => builders.has(builderKey(filePath, anchor.end)))) continue;
+        for (const anchor of found.anchors) builders.set(builderKey(filePath, anchor.end), found);
+        added.push(found);
       }
     }
   }
   return added;
+}
+
+/** A builder core found in `file`; `through` is the builder of another file it calls, if any. */
+function projectBuilder(file: string, builder: Builder, offset: number, constructionKind: ConstructionKind, through: ProjectBuilder | undefined, construct = through?.construct ?? ''): ProjectBuilder {
+  const display = builderDisplay(builder);
+  const instanceMethod = instanceMethodOf(builder, offset);
+  return {
+    file,
+    kind: builder.kind,
+    display,
+    constructionKind,
+    construct: through?.construct ?? construct,
+    chain: [{ display, file }, ...(through?.chain ?? [])],
+    anchors: instanceMethod ? [] : exportAnchors(builder, offset),
+    ...(instanceMethod ? { instanceMethod } : {}),
+  };
 }
 
 function anchorIndex(builders: ReadonlyMap<string, ProjectBuilder>): AnchorIndex {

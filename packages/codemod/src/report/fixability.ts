@@ -55,7 +55,7 @@ function placementOf(finding: Finding, file: AnalysedFile): Fixability {
       ? { fixable: true, reason: `builds it once per instance in the constructor (${why})` }
       : { fixable: false, reason: `not hoisted: ${why}` };
   }
-  if (why.includes('lazy singleton')) return { fixable: true, reason: `makes it a lazy module-level singleton (${why.replace(/ \(needs a lazy singleton\)$/, '')})` };
+  if (why.includes('lazy singleton')) return { fixable: true, reason: `makes it a lazy module-level singleton: ${why.replace(/ \((?:evaluated per call; )?needs a lazy singleton\)$/, '')}` };
   if (why.includes('per-call value')) return { fixable: false, reason: `not hoisted: ${why} (\`--keyed\` caches one per value)` };
   return { fixable: false, reason: `not hoisted: ${why}` };
 }

@@ -53,6 +53,7 @@ describe('report on fixture projects (golden files)', () => {
         'factory-one-layer',
         'factory-two-layers',
         'global-axios-config',
+        'method-factory',
         'reuse-existing-instance',
       ]),
     );
@@ -105,6 +106,17 @@ describe('what the scenarios show', () => {
     expect(defaultAxios.message).toMatch(/^`axios\.get\(\)` runs on every call of `getUser` on the default axios export/);
     expect(defaultAxios.reason).toContain('configures the global axios (src/setup.ts:4)');
     expect(report.findings.find((finding) => finding.file === 'src/routes.ts')).toMatchObject({ rule: 'prefer-axios-instance' });
+  });
+
+  it('instance and static methods that build a client, and a layer over the instance method', () => {
+    const report = reportJson('method-factory').report;
+    expect(report.findings.map(({ file, line, fixable }) => `${file}:${line} ${fixable ? 'fixable' : 'left'}`)).toEqual([
+      'src/routes.ts:9 left',
+      'src/routes.ts:10 fixable',
+      'src/uploads.ts:9 fixable',
+    ]);
+    expect(report.findings[0]!.message).toContain('The method `ClientFactory.s3` (from ./client-factory.ts) builds `new S3Client()`.');
+    expect(report.findings[2]!.message).toContain('`storageFor` (from ./storage.ts) builds `new S3Client()` through `ClientFactory.s3` (./client-factory.ts).');
   });
 
   it('a factory called only at start-up is no finding', () => {
