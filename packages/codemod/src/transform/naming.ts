@@ -30,7 +30,7 @@ export { instanceName };
 /** `makeAgent()` → `agent`, `createS3()` → `s3`, `new ApiClient()` → `apiClient`. */
 export function factoryResultName(calleeText: string, site: CatalogSite): string {
   const last = calleeText.split('.').pop() ?? '';
-  const stripped = last.replace(/^(?:make|create|build|new|get|init)(?=[A-Z])/, '');
+  const stripped = last.replace(/^(?:make|create|build|new|get|init)(?=[A-Z])/, '').replace(/(?<=[a-z0-9])(?:For|ByKey)$/, '');
   if (!/^[A-Za-z_$][\w$]*$/.test(stripped) || stripped.length === 0) return instanceName(site);
   return stripped.charAt(0).toLowerCase() + stripped.slice(1);
 }

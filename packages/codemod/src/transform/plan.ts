@@ -147,10 +147,15 @@ export class Planner {
       typeText: callee ? `${node.type === 'NewExpression' ? 'InstanceType' : 'ReturnType'}<typeof ${callee}>` : methodReturnType(node),
       innerEdits: this.innerSettings(node),
     };
-    if (factory && site.entry.family === 'node-http' && !this.settled.has(site.node) && lacksKeepAlive(site)) {
-      // The factory's agent becomes long-lived once its call is hoisted: give it keep-alive.
-      this.settled.add(site.node);
-      this.edits.push(...settingsEdits(site, this.parsed.text, this.style.quote));
+    if (factory) {
+      // The factory's agents become long-lived once its call is hoisted: give them keep-alive.
+      for (const built of this.analysis.sites) {
+        const agent = built.site;
+        if (agent.entry.family !== 'node-http' || this.settled.has(agent.node) || !lacksKeepAlive(agent)) continue;
+        if (!built.occurrences.some((occurrence) => occurrence.node === node)) continue;
+        this.settled.add(agent.node);
+        this.edits.push(...settingsEdits(agent, this.parsed.text, this.style.quote));
+      }
     }
     return this.hoist(subject);
   }
