@@ -333,6 +333,7 @@ export class Planner {
         keys.push(key);
       }
       key.ranges.push([chain.range[0], chain.range[1]]);
+      if (!readAsValue(chain, key.type)) return `its options use \`${text}\` as a whole object; a cache keyed by a per-call object would never hit and only grow`;
     }
     const untyped = keys.find((key) => !key.type);
     if (typescript && untyped) return `its cache key \`${untyped.text}\` has no declared type to key the cache with`;
@@ -345,7 +346,7 @@ export class Planner {
       reads.after,
       () => this.namer.take(`${base}For`),
       (name) => {
-        const map = this.namer.take(`${base}sBy${single ? capitalize(keys[0]!.param) : 'Key'}`);
+        const map = this.namer.take(`${/[sx]$/.test(base) ? `${base}Instance` : base}sBy${single ? capitalize(keys[0]!.param) : 'Key'}`);
         const used = new Set([...identifiersIn(node), ...keys.map((key) => key.param), name, map]);
         const local = uniqueName(base, used);
         const keyName = single ? keys[0]!.param : uniqueName('key', used);
@@ -510,6 +511,30 @@ function keyChain(identifier: TSESTree.Identifier): Node {
   }
 }
 
+const PRIMITIVE_TYPE = /^(?:string|number|boolean|bigint|'[^']*'|"[^"]*"|\d+)(?:\s*\|\s*(?:string|number|boolean|bigint|'[^']*'|"[^"]*"|\d+|undefined|null))*$/;
+
+/**
+ * Is a cache key used as a plain value (an option's value, part of a string, an origin), so that
+ * keying by it means one instance per distinct value? A declared primitive type settles it.
+ */
+function readAsValue(chain: Node, type: string | undefined): boolean {
+  if (type && PRIMITIVE_TYPE.test(type.trim())) return true;
+  let node = chain;
+  while (node.parent && (isTransparentWrapper(node.parent) || node.parent.type === 'LogicalExpression' || node.parent.type === 'ConditionalExpression')) node = node.parent;
+  const parent = node.parent;
+  if (!parent) return false;
+  if (parent.type === 'Property' && parent.value === node) return true;
+  if (parent.type === 'TemplateLiteral' || parent.type === 'BinaryExpression') return true;
+  // `new Pool(origin, …)`, `new URL(url)`, `String(x)`: a leading string argument.
+  if ((parent.type === 'NewExpression' || parent.type === 'CallExpression') && parent.arguments[0] === node && parent.arguments.length > 1) return true;
+  if ((parent.type === 'NewExpression' || parent.type === 'CallExpression') && parent.arguments[0] === node) {
+    // `new Redis(url)`, `new MongoClient(uri)`, `new Pool(origin)`: a connection string by its name.
+    const name = chain.type === 'MemberExpression' ? staticKeyName(chain.property, chain.computed) : chain.type === 'Identifier' ? chain.name : undefined;
+    return (parent.callee.type === 'Identifier' && /^(?:URL|String|Number)$/.test(parent.callee.name)) || /(?:url|uri|origin|host|hostname|dsn|connectionString|endpoint|address)$/i.test(name ?? '');
+  }
+  return false;
+}
+
 function identifiersIn(node: Node): string[] {
   const names: string[] = [];
   walk(node, (inner) => {
@@ -527,12 +552,20 @@ function camelChain(text: string): string {
 }
 
 /** The declared type of a key: the annotation of its parameter or variable, indexed along the chain. */
-function keyType(definition: { type: string; name: Node } | undefined, chain: Node, text: string): string | undefined {
+/** The type of a literal initialiser: `const host = \`api.${region}\`` is a string. */
+function literalType(init: Node): string | undefined {
+  if (init.type === 'TemplateLiteral') return 'string';
+  if (init.type === 'Literal') return typeof init.value === 'string' ? 'string' : typeof init.value === 'number' ? 'number' : typeof init.value === 'boolean' ? 'boolean' : undefined;
+  return undefined;
+}
+
+function keyType(definition: { type: string; name: Node; node: Node } | undefined, chain: Node, text: string): string | undefined {
   if (!definition) return undefined;
   const name = definition.name as TSESTree.Identifier;
   const annotation = name.typeAnnotation?.typeAnnotation;
-  if (!annotation) return undefined;
-  const base = text.slice(annotation.range[0], annotation.range[1]);
+  const declarator = definition.node.type === 'VariableDeclarator' && definition.node.id === name ? definition.node : undefined;
+  const base = annotation ? text.slice(annotation.range[0], annotation.range[1]) : declarator?.init ? literalType(declarator.init) : undefined;
+  if (!base) return undefined;
   const path: string[] = [];
   for (let node: Node = chain; node.type === 'MemberExpression'; node = node.object) path.unshift((node.property as TSESTree.Identifier).name);
   return path.length === 0 ? base : `${/^[\w$.]+$/.test(base) ? base : `(${base})`}${path.map((part) => `[${JSON.stringify(part).replace(/"/g, "'")}]`).join('')}`;
