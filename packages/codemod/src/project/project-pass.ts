@@ -15,7 +15,7 @@ import { nodeTargetFor } from '../transform/node-target.js';
 import { builderDisplay, builderKey, exportAnchors, instanceMethodOf, type ConstructionKind, type ProjectBuilder } from './builders.js';
 import { catalogEntryKey, projectEntry, userEntryKey, type ProjectEntry } from './entries.js';
 import { exportedBuilders, type AnchorIndex } from './exports.js';
-import { analyseMethodCalls, type MethodCallFinding } from './instance-methods.js';
+import { analyseMethodCalls, analyseSameFileConstructions, type MethodCallAnalysis, type MethodCallFinding } from './instance-methods.js';
 import { loadProject } from './load-project.js';
 import { ModuleGraph } from './module-graph.js';
 import { subclassBuilders } from './subclasses.js';
@@ -103,20 +103,22 @@ export function runProjectPass(options: ProjectPassOptions): ProjectPass {
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const newMethods: ProjectBuilder[] = [];
     const added = collectBuilders(states, builders, instanceMethods, newMethods);
-    for (const method of newMethods) {
-      const calls = analyseMethodCalls(method, { sourceFileOf: (file) => states.get(file)?.sourceFile, parsedOf, startupFunctions: options.startupFunctions ?? [] });
+    const followCalls = (calls: MethodCallAnalysis, calledBuilder: ProjectBuilder) => {
       methodCallFindings.push(...calls.findings);
       for (const { file, builder, offset } of calls.builders) {
-        const layer = projectBuilder(file, builder, offset, method.constructionKind, method);
+        const layer = projectBuilder(file, builder, offset, calledBuilder.constructionKind, calledBuilder);
         if (layer.anchors.some((anchor) => builders.has(builderKey(file, anchor.end)))) continue;
         register(layer);
         added.push(layer);
       }
-    }
+    };
+    const callContext = { sourceFileOf: (file: string) => states.get(file)?.sourceFile, parsedOf, startupFunctions: options.startupFunctions ?? [] };
+    for (const method of newMethods) followCalls(analyseMethodCalls(method, callContext), method);
     const candidates = [...importersOfBuilders(states, graph, builders).keys(), ...builderFiles(builders)];
     for (const subclass of subclassBuilders(unique(candidates).map((file) => states.get(file)!.sourceFile), builders)) {
       register(subclass);
       added.push(subclass);
+      followCalls(analyseSameFileConstructions(subclass, callContext), subclass);
     }
     const anchors = anchorIndex(builders);
     const exportsOf = memoize((target: string) => exportedBuilders(states.get(target)!.sourceFile, anchors));

@@ -21,7 +21,7 @@ export interface ReportFinding {
   message: string;
   fixable: boolean;
   reason: string;
-  /** Found through a builder of another file. */
+  /** Found by the project pass (a builder of another file, an instance method, a subclass), not by the rules alone. */
   crossFile: boolean;
 }
 
@@ -90,7 +90,7 @@ export function buildReport(pass: ProjectPass, scope: ReportScope): Report {
       rule: finding.rule,
       message: finding.message,
       fixable: false,
-      reason: 'not rewritten: the codemod does not follow instance methods of other files yet; build the result once (module scope or constructor) and reuse it',
+      reason: finding.reason,
       crossFile: true,
     });
   }

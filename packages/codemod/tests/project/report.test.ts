@@ -88,13 +88,15 @@ describe('what the scenarios show', () => {
     ]);
   });
 
-  it('client classes (and a subclass) constructed per request, but not the module-level one', () => {
+  it('client classes (and subclasses, in another file or their own) constructed per call, but not the module-level one', () => {
     const report = reportJson('client-class-per-request').report;
     expect(report.findings.map((finding) => finding.message.slice(0, finding.message.indexOf(' runs')))).toEqual([
       '`new CatalogClient()`',
       '`new CachedCatalogClient()`',
       '`new PoolHolder()`',
+      '`new ReportingCatalogClient()`',
     ]);
+    expect(report.findings[3]).toMatchObject({ file: 'src/reports.ts', fixable: false, message: expect.stringContaining('runs on every iteration of a loop') as unknown });
     expect(report.findings[1]!.message).toContain('through `CatalogClient` (./catalog-client.ts)');
     expect(report.sharedInstances).toEqual([expect.objectContaining({ file: 'src/handler.ts', name: 'longLived' })]);
   });
