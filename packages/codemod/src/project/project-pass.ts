@@ -15,7 +15,7 @@ import { nodeTargetFor } from '../transform/node-target.js';
 import { builderDisplay, builderKey, exportAnchors, instanceMethodOf, type ConstructionKind, type ProjectBuilder } from './builders.js';
 import { catalogEntryKey, projectEntry, userEntryKey, type ProjectEntry } from './entries.js';
 import { exportedBuilders, type AnchorIndex } from './exports.js';
-import { analyseMethodCalls, analyseSameFileConstructions, type MethodCallAnalysis, type MethodCallFinding } from './instance-methods.js';
+import { analyseMethodCalls, analyseSameFileConstructions, type ReferenceCallAnalysis, type ReferenceCallFinding } from './reference-calls.js';
 import { loadProject } from './load-project.js';
 import { ModuleGraph } from './module-graph.js';
 import { subclassBuilders } from './subclasses.js';
@@ -46,8 +46,8 @@ export interface ProjectPass {
   files: ReadonlyMap<string, AnalysedFile>;
   failures: { path: string; message: string }[];
   builders: ProjectBuilder[];
-  /** Per-call calls of instance-method builders (`factory.s3()`), which catalog entries cannot express. */
-  methodCallFindings: MethodCallFinding[];
+  /** Per-call calls that catalog entries cannot express: instance methods (`factory.s3()`), subclasses in their own file. */
+  referenceCallFindings: ReferenceCallFinding[];
   /** The cross-file entry a site of `file` was found through, if any. */
   entryOf(file: AnalysedFile, site: SiteAnalysis): ProjectEntry | undefined;
 }
@@ -96,15 +96,15 @@ export function runProjectPass(options: ProjectPassOptions): ProjectPass {
 
   const builders = new Map<string, ProjectBuilder>();
   const instanceMethods = new Map<string, ProjectBuilder>();
-  const methodCallFindings: MethodCallFinding[] = [];
+  const referenceCallFindings: ReferenceCallFinding[] = [];
   const register = (builder: ProjectBuilder) => {
     for (const anchor of builder.anchors) builders.set(builderKey(builder.file, anchor.end), builder);
   };
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const newMethods: ProjectBuilder[] = [];
     const added = collectBuilders(states, builders, instanceMethods, newMethods);
-    const followCalls = (calls: MethodCallAnalysis, calledBuilder: ProjectBuilder) => {
-      methodCallFindings.push(...calls.findings);
+    const followCalls = (calls: ReferenceCallAnalysis, calledBuilder: ProjectBuilder) => {
+      referenceCallFindings.push(...calls.findings);
       for (const { file, builder, offset } of calls.builders) {
         const layer = projectBuilder(file, builder, offset, calledBuilder.constructionKind, calledBuilder);
         if (layer.anchors.some((anchor) => builders.has(builderKey(file, anchor.end)))) continue;
@@ -144,7 +144,7 @@ export function runProjectPass(options: ProjectPassOptions): ProjectPass {
     files,
     failures,
     builders: [...new Set(builders.values())],
-    methodCallFindings,
+    referenceCallFindings,
     entryOf(file, site) {
       const key = catalogEntryKey(site.site.entry);
       return key === undefined ? undefined : file.entries.get(key);

@@ -78,7 +78,7 @@ export function buildReport(pass: ProjectPass, scope: ReportScope): Report {
       });
     }
   }
-  for (const finding of pass.methodCallFindings) {
+  for (const finding of pass.referenceCallFindings) {
     if (!scope.files.has(finding.file)) continue;
     const { start, end } = finding.node.loc;
     findings.push({

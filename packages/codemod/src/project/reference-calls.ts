@@ -21,8 +21,8 @@ import type { ParsedFile } from '../transform/parse.js';
 import type { ProjectBuilder } from './builders.js';
 import { describeOrigin } from './entries.js';
 
-/** A per-call call of an instance-method builder in another part of the project. */
-export interface MethodCallFinding {
+/** A per-call call of an instance-method builder, or a per-call `new` of a subclass in its own file. */
+export interface ReferenceCallFinding {
   file: string;
   node: Node;
   rule: RuleName;
@@ -31,13 +31,13 @@ export interface MethodCallFinding {
   reason: string;
 }
 
-export interface MethodCallAnalysis {
-  findings: MethodCallFinding[];
+export interface ReferenceCallAnalysis {
+  findings: ReferenceCallFinding[];
   /** Exported functions of the calling files that return the call: builders for the next round. */
   builders: { file: string; builder: Builder; offset: number }[];
 }
 
-export interface MethodCallContext {
+export interface ReferenceCallContext {
   sourceFileOf(filePath: string): SourceFile | undefined;
   parsedOf(filePath: string): ParsedFile | undefined;
   startupFunctions: readonly string[];
@@ -45,7 +45,7 @@ export interface MethodCallContext {
 
 const RULE_BY_KIND = { agent: 'no-per-call-agent', client: 'no-per-call-client', 'axios-instance': 'prefer-axios-instance' } as const;
 
-export function analyseMethodCalls(method: ProjectBuilder, context: MethodCallContext): MethodCallAnalysis {
+export function analyseMethodCalls(method: ProjectBuilder, context: ReferenceCallContext): ReferenceCallAnalysis {
   const declaration = methodDeclarationOf(method, context);
   if (!declaration) return { findings: [], builders: [] };
   const classNode = declaration.getParent();
@@ -63,7 +63,7 @@ export function analyseMethodCalls(method: ProjectBuilder, context: MethodCallCo
  * `new Sub()` in the file that declares a subclass of a client class. Other files reach an exported
  * subclass through catalog entries; in its own file core does not know it builds a client.
  */
-export function analyseSameFileConstructions(subclass: ProjectBuilder, context: MethodCallContext): MethodCallAnalysis {
+export function analyseSameFileConstructions(subclass: ProjectBuilder, context: ReferenceCallContext): ReferenceCallAnalysis {
   const declaration = context.sourceFileOf(subclass.file)?.getClasses().find((candidate) => subclass.anchors.some((anchor) => anchor.end === candidate.getEnd()));
   if (!declaration) return { findings: [], builders: [] };
   const constructions = declaration
@@ -78,8 +78,8 @@ export function analyseSameFileConstructions(subclass: ProjectBuilder, context: 
 }
 
 /** Core's classification of each call, as findings (per-call) and builders (exported functions that return it). */
-function classifyCalls(calls: readonly (CallExpression | NewExpression)[], builderOfCalls: ProjectBuilder, name: string, reason: string, context: MethodCallContext): MethodCallAnalysis {
-  const result: MethodCallAnalysis = { findings: [], builders: [] };
+function classifyCalls(calls: readonly (CallExpression | NewExpression)[], builderOfCalls: ProjectBuilder, name: string, reason: string, context: ReferenceCallContext): ReferenceCallAnalysis {
+  const result: ReferenceCallAnalysis = { findings: [], builders: [] };
   for (const call of calls) {
     const file = call.getSourceFile().getFilePath();
     const parsed = context.parsedOf(file);
@@ -99,7 +99,7 @@ function classifyCalls(calls: readonly (CallExpression | NewExpression)[], build
   return result;
 }
 
-function findingFor(builder: ProjectBuilder, name: string, file: string, parsed: ParsedFile, call: Node, occurrence: Occurrence): Omit<MethodCallFinding, 'reason'> | undefined {
+function findingFor(builder: ProjectBuilder, name: string, file: string, parsed: ParsedFile, call: Node, occurrence: Occurrence): Omit<ReferenceCallFinding, 'reason'> | undefined {
   if (occurrence.frequency.kind !== 'per-call') return undefined;
   const rule = RULE_BY_KIND[builder.constructionKind];
   const callee = `${displayText(parsed.text, (call as { callee: Node }).callee, 40)}()`;
@@ -111,7 +111,7 @@ function findingFor(builder: ProjectBuilder, name: string, file: string, parsed:
   return { file, node: occurrence.node, rule, message: renderMessage(template, data) };
 }
 
-function methodDeclarationOf(method: ProjectBuilder, context: MethodCallContext) {
+function methodDeclarationOf(method: ProjectBuilder, context: ReferenceCallContext) {
   if (!method.instanceMethod) return undefined;
   const { classEnd, name } = method.instanceMethod;
   const classDeclaration = context.sourceFileOf(method.file)?.getClasses().find((candidate) => candidate.getEnd() === classEnd);
