@@ -9,13 +9,9 @@ import {
   FrequencyClassifier,
 
   isFunction,
-  isTransparentWrapper,
   ModuleResolver,
-  staticKeyName,
   topLevelStatement,
-  uniqueName,
   unwrap,
-  walk,
 
   type Analysis,
   type CatalogSite,
@@ -37,13 +33,13 @@ import type { ParsedFile } from './parse.js';
 import { removeProperty } from './properties.js';
 import { unusedImportRemovals } from './unused-imports.js';
 import { analyzeReads, perCallNames, type Reads } from './reads.js';
+import { perRequestHeaders, sharedIdentity } from './security.js';
 import { sharingKey } from './sharing.js';
+import { calleeText, instanceType, methodCallee } from './subject.js';
+import { cacheDeclarationText, cacheKeys, cacheMapName, identifiersIn, keyReplacements } from './keyed.js';
 import { nodeAgentOptionsText, settingsEdits } from './settings.js';
 import type { FileStyle } from './style.js';
 
-const TLS_IDENTITY = new Set(['cert', 'key', 'pfx', 'passphrase', 'ca', 'rejectUnauthorized', 'servername']);
-const PROXY_CREDENTIALS = new Set(['token', 'auth', 'proxy', 'uri', 'proxyTls', 'headers']);
-const PER_REQUEST_HEADERS = new Set(['headers', 'auth']);
 
 export interface Plan {
   edits: Edit[];
@@ -138,13 +134,12 @@ export class Planner {
     const factory = finding.node !== site.node;
     const node = finding.node as TSESTree.NewExpression | TSESTree.CallExpression;
     if (factory && node.type !== 'CallExpression' && node.type !== 'NewExpression') return 'the factory call is not a plain call';
-    const callee = this.calleeText(node);
     const subject: Subject = {
       finding,
       node,
       site,
-      baseName: factory ? factoryResultName(callee ?? methodCallee(node) ?? '', site) : instanceName(site),
-      typeText: callee ? `${node.type === 'NewExpression' ? 'InstanceType' : 'ReturnType'}<typeof ${callee}>` : methodReturnType(node),
+      baseName: factory ? factoryResultName(calleeText(node) ?? methodCallee(node) ?? '', site) : instanceName(site),
+      typeText: instanceType(node),
       innerEdits: this.innerSettings(node),
     };
     if (factory) {
@@ -242,15 +237,13 @@ export class Planner {
     if (reads.awaits) return 'its options await a value';
     if (reads.otherThis) return 'its options use `this` other than to read a field';
     const names = perCallNames(reads);
-    if (site.entry.kind === 'axios-instance') {
-      const header = this.perCallInside(node, reads, PER_REQUEST_HEADERS);
-      if (header) return `its \`${header.property}\` read \`${header.name}\`, a per-call value: per-request headers stay at the call, never in instance defaults`;
-    }
-    const sensitive = site.entry.kind === 'agent' ? this.perCallInside(node, reads, site.entry.family === 'proxy-agent' || isProxy(site) ? new Set([...TLS_IDENTITY, ...PROXY_CREDENTIALS]) : TLS_IDENTITY) : undefined;
+    const perRequest = perRequestHeaders(subject.site, node, reads);
+    if (perRequest) return perRequest;
+    const sensitive = sharedIdentity(site, node, reads);
     const classNode = this.instanceClassFor(node);
     if (names.length > 0) {
       if (this.keyed && reads.thisMembers.size === 0) return this.keyedCache(subject, reads, lifecycle.edits);
-      if (sensitive) return `its TLS or proxy options (\`${sensitive.property}\`) read \`${sensitive.name}\`, a per-call value: a shared agent would hand that identity to every caller`;
+      if (sensitive) return sensitive;
       return `its options read \`${names[0]}\`, a per-call value`;
     }
     const lazy = reads.env || reads.mutableModule.length > 0;
@@ -319,52 +312,21 @@ export class Planner {
   /** `--keyed`: one instance per tuple of the per-call values its options read. */
   private keyedCache(subject: Subject, reads: Reads, lifecycleEdits: Edit[]): string | undefined {
     const { node } = subject;
-    const { typescript, indent, semicolon, newline } = this.style;
     if (reads.env || reads.mutableModule.length > 0) return 'its options read both per-call values and `process.env`; the codemod does not key those';
-    if (typescript && !subject.typeText) return 'its type cannot be written for a keyed cache';
-    const keys: { text: string; param: string; type: string | undefined; ranges: [number, number][] }[] = [];
-    for (const read of reads.perCall) {
-      const chain = keyChain(read.identifier);
-      const text = this.parsed.text.slice(chain.range[0], chain.range[1]);
-      let key = keys.find((candidate) => candidate.text === text);
-      if (!key) {
-        const param = chain === read.identifier ? read.identifier.name : this.namer.take(camelChain(text));
-        key = { text, param, type: keyType(read.variable.defs[0], chain, this.parsed.text), ranges: [] };
-        keys.push(key);
-      }
-      key.ranges.push([chain.range[0], chain.range[1]]);
-      if (!readAsValue(chain, key.type)) return `its options use \`${text}\` as a whole object; a cache keyed by a per-call object would never hit and only grow`;
-    }
-    const untyped = keys.find((key) => !key.type);
-    if (typescript && untyped) return `its cache key \`${untyped.text}\` has no declared type to key the cache with`;
-    const replacements: Edit[] = keys.flatMap((key) => key.ranges.filter(([start, end]) => this.parsed.text.slice(start, end) !== key.param).map(([start, end]) => ({ start, end, text: key.param })));
-    const text = this.rendered(subject, [...subject.innerEdits, ...replacements], indent + indent);
-    const base = subject.baseName;
-    const single = keys.length === 1;
+    if (this.style.typescript && !subject.typeText) return 'its type cannot be written for a keyed cache';
+    const found = cacheKeys(reads.perCall, this.parsed.text, this.namer, this.style.typescript);
+    if ('reason' in found) return found.reason;
+    const { keys } = found;
+    const construction = this.rendered(subject, [...subject.innerEdits, ...keyReplacements(keys, this.parsed.text)], this.style.indent + this.style.indent);
     const fn = this.scope.declare(
-      `keyed:${normalize(text)}:${keys.map((key) => key.param).join(',')}`,
+      `keyed:${sharingKey(construction)}:${keys.map((key) => key.param).join(',')}`,
       reads.after,
-      () => this.namer.take(`${base}For`),
-      (name) => {
-        const map = this.namer.take(`${/[sx]$/.test(base) ? `${base}Instance` : base}sBy${single ? capitalize(keys[0]!.param) : 'Key'}`);
-        const used = new Set([...identifiersIn(node), ...keys.map((key) => key.param), name, map]);
-        const local = uniqueName(base, used);
-        const keyName = single ? keys[0]!.param : uniqueName('key', used);
-        const mapTypes = typescript ? `<${single ? keys[0]!.type : 'string'}, ${subject.typeText}>` : '';
-        const params = keys.map((key) => (typescript ? `${key.param}: ${key.type}` : key.param)).join(', ');
-        return [
-          `const ${map} = new Map${mapTypes}()${semicolon}`,
-          `function ${name}(${params}) {`,
-          ...(single ? [] : [`${indent}const ${keyName} = JSON.stringify([${keys.map((key) => key.param).join(', ')}])${semicolon}`]),
-          `${indent}let ${local} = ${map}.get(${keyName})${semicolon}`,
-          `${indent}if (!${local}) {`,
-          `${indent}${indent}${local} = ${text}${semicolon}`,
-          `${indent}${indent}${map}.set(${keyName}, ${local})${semicolon}`,
-          `${indent}}`,
-          `${indent}return ${local}${semicolon}`,
-          '}',
-        ].join(newline);
-      },
+      () => this.namer.take(`${subject.baseName}For`),
+      (name) =>
+        cacheDeclarationText(
+          { name, map: this.namer.take(cacheMapName(subject.baseName, keys)), base: subject.baseName, keys, construction, reads: identifiersIn(node), instanceType: subject.typeText },
+          this.style,
+        ),
     );
     this.edits.push({ start: node.range[0], end: node.range[1], text: `${fn}(${keys.map((key) => key.text).join(', ')})` }, ...lifecycleEdits);
     return undefined;
@@ -413,35 +375,6 @@ export class Planner {
     return edits;
   }
 
-  private calleeText(node: TSESTree.NewExpression | TSESTree.CallExpression): string | undefined {
-    let callee: Node = node.callee;
-    while (isTransparentWrapper(callee)) callee = (callee as TSESTree.TSNonNullExpression).expression;
-    const parts: string[] = [];
-    let current: Node = callee;
-    while (current.type === 'MemberExpression' && !current.computed && current.property.type === 'Identifier') {
-      parts.unshift(current.property.name);
-      current = current.object;
-    }
-    if (current.type === 'Identifier') parts.unshift(current.name);
-    else if (current.type === 'ThisExpression') parts.unshift('this');
-    else return undefined;
-    if (parts[0] === 'this') return undefined;
-    return parts.join('.');
-  }
-
-  /** A per-call read inside one of the given option names (at any depth of the options). */
-  private perCallInside(node: Node, reads: Reads, properties: Set<string>): { property: string; name: string } | undefined {
-    for (const read of reads.perCall) {
-      for (let current: Node | undefined = read.identifier.parent; current && current !== node; current = current.parent) {
-        if (current.type === 'Property') {
-          const key = staticKeyName(current.key, current.computed);
-          if (key && properties.has(key)) return { property: key, name: read.variable.name };
-        }
-      }
-    }
-    return undefined;
-  }
-
   private uniqueInFile(name: string): boolean {
     let count = 0;
     for (const scope of this.parsed.scopeManager.scopes) {
@@ -463,111 +396,15 @@ function lacksKeepAlive(site: CatalogSite): boolean {
   return !object.properties.some((property) => property.type === 'SpreadElement');
 }
 
-/** `this.makePool()` → `makePool`. */
-function methodCallee(node: TSESTree.NewExpression | TSESTree.CallExpression): string | undefined {
-  const callee = unwrap(node.callee);
-  return node.type === 'CallExpression' && callee.type === 'MemberExpression' && unwrap(callee.object).type === 'ThisExpression' ? (staticKeyName(callee.property, callee.computed) ?? undefined) : undefined;
-}
-
-/** `this.makePool()` in class `Orders` → `ReturnType<Orders['makePool']>`. */
-function methodReturnType(node: TSESTree.NewExpression | TSESTree.CallExpression): string | undefined {
-  const method = methodCallee(node);
-  const classNode = method ? enclosingInstanceClass(node) : undefined;
-  const className = classNode?.id?.name;
-  return method && className && /^[\w$]+$/.test(method) ? `ReturnType<${className}['${method}']>` : undefined;
-}
-
 function isBareUndiciAgent(site: CatalogSite): boolean {
   return site.entry.family === 'undici' && site.value.path.join('.') === 'Agent' && site.node.arguments.length === 0;
-}
-
-function isProxy(site: CatalogSite): boolean {
-  const last = site.value.path[site.value.path.length - 1] ?? '';
-  return /Proxy/.test(last);
 }
 
 function shorthand(key: string, name: string): string {
   return key === name ? key : `${key}: ${name}`;
 }
 
-function normalize(text: string): string {
-  return text.replace(/\s+/g, ' ');
-}
-
 function insideFunction(node: Node): boolean {
   for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return true;
   return false;
 }
-
-/** `tenant.tls.cert` read from a per-call `tenant`: the longest static member chain, short of a call. */
-function keyChain(identifier: TSESTree.Identifier): Node {
-  let node: Node = identifier;
-  for (;;) {
-    const parent: Node | undefined = node.parent;
-    if (parent?.type !== 'MemberExpression' || parent.object !== node || parent.computed) return node;
-    const grand: Node | undefined = parent.parent;
-    if (grand?.type === 'CallExpression' && grand.callee === parent) return node;
-    node = parent;
-  }
-}
-
-const PRIMITIVE_TYPE = /^(?:string|number|boolean|bigint|'[^']*'|"[^"]*"|\d+)(?:\s*\|\s*(?:string|number|boolean|bigint|'[^']*'|"[^"]*"|\d+|undefined|null))*$/;
-
-/**
- * Is a cache key used as a plain value (an option's value, part of a string, an origin), so that
- * keying by it means one instance per distinct value? A declared primitive type settles it.
- */
-function readAsValue(chain: Node, type: string | undefined): boolean {
-  if (type && PRIMITIVE_TYPE.test(type.trim())) return true;
-  let node = chain;
-  while (node.parent && (isTransparentWrapper(node.parent) || node.parent.type === 'LogicalExpression' || node.parent.type === 'ConditionalExpression')) node = node.parent;
-  const parent = node.parent;
-  if (!parent) return false;
-  if (parent.type === 'Property' && parent.value === node) return true;
-  if (parent.type === 'TemplateLiteral' || parent.type === 'BinaryExpression') return true;
-  // `new Pool(origin, …)`, `new URL(url)`, `String(x)`: a leading string argument.
-  if ((parent.type === 'NewExpression' || parent.type === 'CallExpression') && parent.arguments[0] === node && parent.arguments.length > 1) return true;
-  if ((parent.type === 'NewExpression' || parent.type === 'CallExpression') && parent.arguments[0] === node) {
-    // `new Redis(url)`, `new MongoClient(uri)`, `new Pool(origin)`: a connection string by its name.
-    const name = chain.type === 'MemberExpression' ? staticKeyName(chain.property, chain.computed) : chain.type === 'Identifier' ? chain.name : undefined;
-    return (parent.callee.type === 'Identifier' && /^(?:URL|String|Number)$/.test(parent.callee.name)) || /(?:url|uri|origin|host|hostname|dsn|connectionString|endpoint|address)$/i.test(name ?? '');
-  }
-  return false;
-}
-
-function identifiersIn(node: Node): string[] {
-  const names: string[] = [];
-  walk(node, (inner) => {
-    if (inner.type === 'Identifier') {
-      const parent = inner.parent;
-      const isKey = (parent?.type === 'Property' && parent.key === inner && !parent.computed) || (parent?.type === 'MemberExpression' && parent.property === inner && !parent.computed);
-      if (!isKey) names.push(inner.name);
-    }
-  });
-  return names;
-}
-
-function camelChain(text: string): string {
-  return text.split('.').map((part, index) => (index === 0 ? part : capitalize(part))).join('');
-}
-
-/** The declared type of a key: the annotation of its parameter or variable, indexed along the chain. */
-/** The type of a literal initialiser: `const host = \`api.${region}\`` is a string. */
-function literalType(init: Node): string | undefined {
-  if (init.type === 'TemplateLiteral') return 'string';
-  if (init.type === 'Literal') return typeof init.value === 'string' ? 'string' : typeof init.value === 'number' ? 'number' : typeof init.value === 'boolean' ? 'boolean' : undefined;
-  return undefined;
-}
-
-function keyType(definition: { type: string; name: Node; node: Node } | undefined, chain: Node, text: string): string | undefined {
-  if (!definition) return undefined;
-  const name = definition.name as TSESTree.Identifier;
-  const annotation = name.typeAnnotation?.typeAnnotation;
-  const declarator = definition.node.type === 'VariableDeclarator' && definition.node.id === name ? definition.node : undefined;
-  const base = annotation ? text.slice(annotation.range[0], annotation.range[1]) : declarator?.init ? literalType(declarator.init) : undefined;
-  if (!base) return undefined;
-  const path: string[] = [];
-  for (let node: Node = chain; node.type === 'MemberExpression'; node = node.object) path.unshift((node.property as TSESTree.Identifier).name);
-  return path.length === 0 ? base : `${/^[\w$.]+$/.test(base) ? base : `(${base})`}${path.map((part) => `[${JSON.stringify(part).replace(/"/g, "'")}]`).join('')}`;
-}
-
