@@ -207,6 +207,19 @@ describe('report exit statuses and safety', () => {
     expect(checksums(project)).toEqual(before);
   });
 
+  it('1 when a file that may build a client does not parse: named on stderr, the rest still reported', () => {
+    const project = makeProject({
+      'broken.ts': "import { Pool } from 'pg';\nexport const pool = new Pool(;\n",
+      'ok.ts': "import { Pool } from 'pg';\nexport async function q() {\n  await new Pool().query('select 1');\n}\n",
+    });
+    const run = runCli(project, ['report', '--format', 'json']);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^failed broken\.ts: /);
+    const report = JSON.parse(run.stdout) as JsonReport;
+    expect(report.findings.map((finding) => finding.file)).toEqual(['ok.ts']);
+    expect(report.failures).toEqual([{ file: 'broken.ts', message: expect.any(String) as unknown }]);
+  });
+
   it.each([
     [['report', '--format', 'xml'], /--format expects one of text, json, sarif, got "xml"/],
     [['report', '--bogus'], /Unknown option '--bogus'/],
