@@ -1,13 +1,15 @@
 // The project pass: core's per-file detector, run again on each file with catalog entries for
 // what it imports from other files, until no new builders appear. Analysis only — nothing here
-// edits a file; a codemod run consumes the result (`catalogFor`) before it transforms anything.
+// edits a file; a codemod run consumes the result (index.ts, `buildProjectCatalog`) before it
+// transforms anything, and `reuse-clients report` prints it.
 //
 // Rounds: (0) every file that can mention the catalog is analysed alone; its exported builders are
 // collected. (n) every file importing a module that exports a builder is analysed again with one
 // entry per such export; a file that wraps an imported factory in its own exported function
 // thereby becomes a builder itself, and subclasses of client classes are added, so the next round
-// reaches their importers. Builders only accumulate, so this ends; MAX_ROUNDS bounds pathological
-// chains the way core bounds in-file factory depth.
+// reaches their importers. Builders no entry can name (instance methods, subclasses used in their
+// own file) have their calls found by reference instead (reference-calls.ts). Builders only
+// accumulate, so this ends; MAX_ROUNDS bounds pathological chains as core bounds factory depth.
 import { analyzeFile, createCatalog, mayMentionCatalog, type Analysis, type Builder, type SiteAnalysis } from '@reuse-clients/core';
 import type { SourceFile } from 'ts-morph';
 import { parseFile, type ParsedFile } from '../transform/parse.js';
@@ -55,6 +57,7 @@ export interface ProjectPass {
 interface FileState {
   sourceFile: SourceFile;
   text: string;
+  /** Parsed on first need; null when it does not parse (listed in `failures`). */
   parsed?: ParsedFile | null;
   analysed?: AnalysedFile;
   entriesSignature: string;
