@@ -7,12 +7,10 @@ import {
   createCatalog,
   findProperty,
   FrequencyClassifier,
-
   isFunction,
   ModuleResolver,
   topLevelStatement,
   unwrap,
-
   type Analysis,
   type CatalogSite,
   type Finding,
@@ -25,21 +23,20 @@ import { axiosBindingIsConfigured } from './axios.js';
 import { classConstructions, ClassFields, enclosingInstanceClass, unsetMember, type ClassNode } from './classes.js';
 import { overlaps, renderRange, type Edit } from './edits.js';
 import { Imports } from './imports.js';
-import { planLifecycle, localBinding } from './lifecycle.js';
+import { cacheDeclarationText, cacheKeys, cacheMapName, identifiersIn, keyReplacements } from './keyed.js';
+import { localBinding, planLifecycle } from './lifecycle.js';
 import { indentationAt, reindent, removeStatement } from './lines.js';
 import { ModuleScope } from './module-scope.js';
 import { capitalize, factoryResultName, instanceName, Namer } from './naming.js';
 import type { ParsedFile } from './parse.js';
 import { removeProperty } from './properties.js';
-import { unusedImportRemovals } from './unused-imports.js';
 import { analyzeReads, perCallNames, type Reads } from './reads.js';
 import { perRequestHeaders, sharedIdentity } from './security.js';
-import { sharingKey } from './sharing.js';
-import { calleeText, instanceType, methodCallee } from './subject.js';
-import { cacheDeclarationText, cacheKeys, cacheMapName, identifiersIn, keyReplacements } from './keyed.js';
 import { nodeAgentOptionsText, settingsEdits } from './settings.js';
+import { sharingKey } from './sharing.js';
 import type { FileStyle } from './style.js';
-
+import { calleeText, instanceType, methodCallee } from './subject.js';
+import { unusedImportRemovals } from './unused-imports.js';
 
 export interface Plan {
   edits: Edit[];
@@ -244,6 +241,11 @@ export class Planner {
     if (names.length > 0) {
       if (this.keyed && reads.thisMembers.size === 0) return this.keyedCache(subject, reads, lifecycle.edits);
       if (sensitive) return sensitive;
+      if (subject.node !== site.node) {
+        const callee = unwrap(subject.node.callee);
+        if (callee.type === 'Identifier' && callee.name === names[0]) return `\`${callee.name}\` is declared inside the function that calls it`;
+        return `its arguments read \`${names[0]}\`, a per-call value`;
+      }
       return `its options read \`${names[0]}\`, a per-call value`;
     }
     const lazy = reads.env || reads.mutableModule.length > 0;
