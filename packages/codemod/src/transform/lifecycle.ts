@@ -1,7 +1,7 @@
 // A per-call instance is usually closed by its caller (`finally { await pool.end() }`). Once the
 // instance is shared those calls must go, and a `try/finally` left with an empty `finally` is
 // unwrapped. Anything that cannot be removed cleanly leaves the site, with the reason.
-import { isTransparentWrapper, LIFECYCLE_METHODS, memberPropertyName, readsOf, resolveName, type Node, type ScopeVariable } from '@reuse-clients/core';
+import { isTransparentWrapper, LIFECYCLE_METHODS, lifecycleCalls, memberPropertyName, readsOf, resolveName, type Node, type ScopeVariable } from '@reuse-clients/core';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Edit } from './edits.js';
 import { indentationAt, lineStart, reindent, removeStatement } from './lines.js';
@@ -35,6 +35,12 @@ export function planLifecycle(node: Node, parsed: ParsedFile, indentUnit: string
   const holder = current.parent;
   if (holder?.type === 'VariableDeclarator' && holder.parent?.type === 'VariableDeclaration' && (holder.parent.kind === 'using' || holder.parent.kind === 'await using')) {
     return { ok: false, reason: 'it is bound with `using`, which disposes it at the end of the block' };
+  }
+  if (holder?.type === 'AssignmentExpression' && holder.right === current && holder.left.type === 'Identifier') {
+    // `client = new Client()` into an existing variable: its closing calls may be anywhere.
+    const target = resolveName(parsed.scopeManager, holder, holder.left.name);
+    const closing = target ? lifecycleCalls(target) : [];
+    if (closing.length > 0) return { ok: false, reason: `\`${holder.left.name}.${closing[0]}()\` closes it after use, outside the statement that builds it` };
   }
   const binding = localBinding(node, parsed);
   if (!binding) return { ok: true, edits: [], removed: [] };
