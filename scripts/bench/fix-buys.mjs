@@ -56,15 +56,6 @@ async function loadCodemod() {
   }
 }
 
-/** Applies `transform` to `source`; a program the codemod leaves alone has no "after" to measure. */
-function fixed(transform, source, filePath) {
-  const { output, hoisted } = transform(source, { keyed: false, filePath });
-  if (output === null || hoisted.length === 0) {
-    throw new Error(`the codemod did not rewrite ${path.relative(repoRoot, filePath)}: nothing to compare`);
-  }
-  return output;
-}
-
 /**
  * A scratch folder inside fixtures/runtime, so that the copies resolve `undici` and `axios` from
  * its node_modules exactly as the originals do. Removed by the caller.
@@ -75,14 +66,21 @@ function makeWorkDir() {
   return dir;
 }
 
-/** Writes `<case>.before.mjs` and `<case>.after.mjs` for every runtime case; returns their paths. */
+/**
+ * Writes `<case>.before.mjs` and `<case>.after.mjs` for every runtime case the codemod rewrites.
+ * A case it leaves alone has no "after": it is returned with the codemod's reasons instead.
+ */
 function writeCasePrograms(dir, transform) {
   return RUNTIME_CASES.map((name) => {
     const source = readFileSync(path.join(runtimeDir, `${name}.mjs`), 'utf8');
+    const { output, hoisted, left } = transform(source, { keyed: false, filePath: path.join(dir, `${name}.mjs`) });
+    if (output === null || hoisted.length === 0) {
+      return { name, skipped: left.map((site) => `line ${site.line}: ${site.reason ?? 'no reason given'}`).join('; ') || 'no site found' };
+    }
     const before = path.join(dir, `${name}.before.mjs`);
     const after = path.join(dir, `${name}.after.mjs`);
     writeFileSync(before, source);
-    writeFileSync(after, fixed(transform, source, path.join(dir, `${name}.mjs`)));
+    writeFileSync(after, output);
     return { name, before, after };
   });
 }
@@ -294,7 +292,8 @@ function rowsFor(name, protocol, before, after) {
 
 /**
  * Before vs after for every runtime case, over HTTP and TLS: `requests` sequential requests, then
- * min(`requests`, 500) requests from 50 concurrent callers. Returns `{ case, protocol, metric, before, after, ratio }`
+ * min(`requests`, 500) requests from 50 concurrent callers. A case the codemod does not rewrite
+ * is logged and left out. Returns `{ case, protocol, metric, before, after, ratio }`
  * rows, ratio = after / before. `transform` defaults to the built codemod.
  */
 export async function measureFixBuys({ requests = 1000, log = () => {}, transform } = {}) {
@@ -304,7 +303,11 @@ export async function measureFixBuys({ requests = 1000, log = () => {}, transfor
   try {
     const programs = writeCasePrograms(workDir, transformFile);
     const rows = [];
-    for (const { name, before, after } of programs) {
+    for (const { name, before, after, skipped } of programs) {
+      if (skipped) {
+        log(`${name}: not measured, the codemod left it unchanged (${skipped})`);
+        continue;
+      }
       for (const protocol of ['http', 'https']) {
         const tls = protocol === 'https' ? certificate : null;
         const measure = async (file) => {
