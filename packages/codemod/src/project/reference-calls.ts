@@ -49,12 +49,12 @@ export function analyseMethodCalls(method: ProjectBuilder, context: ReferenceCal
   const declaration = methodDeclarationOf(method, context);
   if (!declaration) return { findings: [], builders: [] };
   const classNode = declaration.getParent();
-  const calls = declaration
-    .findReferencesAsNodes()
-    .map((reference) => ({ reference, call: callThrough(reference) }))
+  const calls = declaration.findReferencesAsNodes().flatMap((reference) => {
+    const call = callThrough(reference);
     // `this.s3()` inside the class is core's in-file business.
-    .filter(({ reference, call }) => call && !(reference.getSourceFile() === declaration.getSourceFile() && classNode.containsRange(call.getPos(), call.getEnd())))
-    .map(({ call }) => call!);
+    const insideClass = call && reference.getSourceFile() === declaration.getSourceFile() && classNode.containsRange(call.getPos(), call.getEnd());
+    return call && !insideClass ? [call] : [];
+  });
   const reason = `not rewritten: the codemod does not follow instance methods of other files yet; build the result of \`${method.display}\` once (module scope or constructor) and reuse it`;
   return classifyCalls(calls, method, `The method \`${method.display}\``, reason, context);
 }
