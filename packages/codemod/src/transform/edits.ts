@@ -8,6 +8,44 @@ export interface Edit {
   order?: number;
   /** The removed text is gone for good (not moved elsewhere): its imports may become unused. */
   drops?: boolean;
+  /**
+   * An edit that takes over earlier edits inside its range (unwrapping a `try` whose `finally`
+   * another site already trimmed): its text is built from them. Edits without it never overlap.
+   */
+  compose?: (inner: readonly Edit[]) => string;
+  /** The edits a composing edit has taken over. */
+  absorbed?: readonly Edit[];
+}
+
+/** Is `inner` inside the range a composing edit rewrites? */
+export function within(outer: Edit, inner: Edit): boolean {
+  if (inner === outer || inner.start < outer.start || inner.end > outer.end) return false;
+  return !(inner.start === inner.end && (inner.start === outer.start || inner.start === outer.end));
+}
+
+/**
+ * Adds edits to a list where a composing edit takes over every edit inside its range, whichever
+ * comes first: its text is rebuilt from the edits it holds. Returns the new list; the old one is
+ * left as it was (the planner rolls back by keeping it).
+ */
+export function mergeEdits(existing: readonly Edit[], added: readonly Edit[]): Edit[] {
+  let all = [...existing];
+  for (const edit of added) {
+    if (edit.compose) {
+      const inner = [...(edit.absorbed ?? []), ...all.filter((other) => within(edit, other))];
+      all = all.filter((other) => !within(edit, other));
+      all.push({ ...edit, absorbed: inner, text: edit.compose(inner) });
+      continue;
+    }
+    const host = all.find((other) => other.compose && within(other, edit));
+    if (host) {
+      const inner = [...(host.absorbed ?? []), edit];
+      all = all.map((other) => (other === host ? { ...host, absorbed: inner, text: host.compose!(inner) } : other));
+      continue;
+    }
+    all.push(edit);
+  }
+  return all;
 }
 
 export function overlaps(a: Edit, b: Edit): boolean {

@@ -3,7 +3,7 @@
 // unwrapped. Anything that cannot be removed cleanly leaves the site, with the reason.
 import { isTransparentWrapper, LIFECYCLE_METHODS, lifecycleCalls, memberPropertyName, readsOf, resolveName, type Node, type ScopeVariable } from '@reuse-clients/core';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import type { Edit } from './edits.js';
+import { renderRange, type Edit } from './edits.js';
 import { indentationAt, lineStart, reindent, removeStatement } from './lines.js';
 import type { ParsedFile } from './parse.js';
 
@@ -29,7 +29,11 @@ export function localBinding(node: Node, parsed: ParsedFile): LocalBinding | und
 
 export type LifecyclePlan = { ok: true; edits: Edit[]; removed: string[] } | { ok: false; reason: string };
 
-export function planLifecycle(node: Node, parsed: ParsedFile, indentUnit: string): LifecyclePlan {
+/**
+ * `isGone` tells which statements earlier rewrites already removed (another instance closed in the
+ * same `finally`), so the last one to go unwraps the `try`.
+ */
+export function planLifecycle(node: Node, parsed: ParsedFile, isGone: (statement: Node) => boolean = () => false): LifecyclePlan {
   let current = node;
   while (current.parent && (isTransparentWrapper(current.parent) || current.parent.type === 'AwaitExpression')) current = current.parent;
   const holder = current.parent;
@@ -68,10 +72,10 @@ export function planLifecycle(node: Node, parsed: ParsedFile, indentUnit: string
     const block = statement.parent;
     if (block?.type === 'BlockStatement' && block.parent?.type === 'TryStatement' && block.parent.finalizer === block) {
       if (handledBlocks.has(block)) continue;
-      const rest = block.body.filter((inner) => !statements.includes(inner));
+      const rest = block.body.filter((inner) => !statements.includes(inner) && !isGone(inner));
       if (rest.length === 0) {
         handledBlocks.add(block);
-        const unwrap = unwrapTry(block.parent, parsed, indentUnit);
+        const unwrap = unwrapTry(block.parent, parsed);
         if (!unwrap.ok) return unwrap;
         edits.push(...unwrap.edits);
         continue;
@@ -105,7 +109,7 @@ function enclosingExpressionStatement(call: TSESTree.CallExpression): TSESTree.E
 }
 
 /** `try { A } finally { close }` → `A`; with a `catch`, only the `finally` clause goes. */
-function unwrapTry(statement: TSESTree.TryStatement, parsed: ParsedFile, indentUnit: string): LifecyclePlan {
+function unwrapTry(statement: TSESTree.TryStatement, parsed: ParsedFile): LifecyclePlan {
   const { text } = parsed;
   const finalizer = statement.finalizer!;
   if (statement.handler) {
@@ -132,10 +136,12 @@ function unwrapTry(statement: TSESTree.TryStatement, parsed: ParsedFile, indentU
   const contentEnd = text[closeLine - 2] === '\r' ? closeLine - 2 : closeLine - 1;
   const outerIndent = indentationAt(text, statement.range[0]);
   const innerIndent = indentationAt(text, inner[0]!.range[0]);
-  const body = text.slice(contentStart, contentEnd);
-  const moved = innerIndent.length > outerIndent.length && innerIndent.startsWith(outerIndent) ? reindent(`\n${body}`, innerIndent, outerIndent).slice(1) : body;
-  void indentUnit;
-  return { ok: true, edits: [{ start: lineStart(text, statement.range[0]), end: statement.range[1], text: moved }], removed: [] };
+  const moveOut = (body: string) => (innerIndent.length > outerIndent.length && innerIndent.startsWith(outerIndent) ? reindent(`\n${body}`, innerIndent, outerIndent).slice(1) : body);
+  const start = lineStart(text, statement.range[0]);
+  // Earlier rewrites inside the try block (a site replaced there) are carried into the moved body;
+  // those in the `finally` go with it.
+  const compose = (inner: readonly Edit[]) => moveOut(renderRange(text, contentStart, contentEnd, inner));
+  return { ok: true, edits: [{ start, end: statement.range[1], text: compose([]), compose }], removed: [] };
 }
 
 function declaredNames(statements: readonly Node[]): string[] {

@@ -21,7 +21,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { SiteOutcome } from '../engine/contract.js';
 import { axiosBindingIsConfigured } from './axios.js';
 import { classConstructions, ClassFields, enclosingInstanceClass, unsetMember, type ClassNode } from './classes.js';
-import { overlaps, renderRange, type Edit } from './edits.js';
+import { mergeEdits, overlaps, renderRange, type Edit } from './edits.js';
 import { Imports } from './imports.js';
 import { cacheDeclarationText, cacheKeys, cacheMapName, identifiersIn, keyReplacements } from './keyed.js';
 import { localBinding, planLifecycle } from './lifecycle.js';
@@ -93,15 +93,12 @@ export class Planner {
     const restore = [this.scope.snapshot(), this.imports.snapshot(), this.classes.snapshot()];
     const taken = this.namer.snapshot();
     const settled = new Set(this.settled);
-    const start = this.edits.length;
+    const before = [...this.edits];
     let reason = this.plan(finding);
-    if (!reason) {
-      const mine = this.edits.slice(start);
-      if (mine.some((edit) => this.edits.slice(0, start).some((other) => overlaps(edit, other)))) reason = 'it overlaps another rewrite in this file';
-    }
+    if (!reason) reason = this.settle(before.length);
     const outcome = this.outcome(finding);
     if (reason) {
-      this.edits = this.edits.slice(0, start);
+      this.edits = before;
       restore.forEach((undo) => undo());
       this.namer.restore(taken);
       this.settled.clear();
@@ -110,6 +107,17 @@ export class Planner {
     } else {
       this.hoisted.push(outcome);
     }
+  }
+
+  /** Folds this finding's edits into the earlier ones; they must not overlap what remains. */
+  private settle(start: number): string | undefined {
+    const earlier = this.edits.slice(0, start);
+    const merged = mergeEdits(earlier, this.edits.slice(start));
+    const mine = merged.filter((edit) => !earlier.includes(edit));
+    const kept = merged.filter((edit) => earlier.includes(edit));
+    if (mine.some((edit, index) => kept.some((other) => overlaps(edit, other)) || mine.slice(0, index).some((other) => overlaps(edit, other)))) return 'it overlaps another rewrite in this file';
+    this.edits = merged;
+    return undefined;
   }
 
   private outcome(finding: Finding): SiteOutcome {
@@ -228,7 +236,7 @@ export class Planner {
 
   private hoist(subject: Subject): string | undefined {
     const { node, site } = subject;
-    const lifecycle = planLifecycle(node, this.parsed, this.style.indent);
+    const lifecycle = planLifecycle(node, this.parsed, (statement) => this.edits.some((edit) => edit.text === '' && edit.start <= statement.range[0] && statement.range[1] <= edit.end));
     if (!lifecycle.ok) return lifecycle.reason;
     const reads = analyzeReads(node, this.parsed);
     if (reads.awaits) return 'its options await a value';

@@ -12,8 +12,10 @@ export function removeProperty(text: string, property: TSESTree.Property): Edit[
     if ((call?.type === 'CallExpression' || call?.type === 'NewExpression') && call.arguments[call.arguments.length - 1] === object && call.arguments.length > 1) {
       const previous = call.arguments[call.arguments.length - 2]!;
       const closing = text.indexOf(')', object.range[1]);
-      const between = text.slice(object.range[1], closing);
-      return [{ start: previous.range[1], end: /^\s*,?\s*$/.test(between) ? closing : object.range[1], text: '' }];
+      const before = text.slice(previous.range[1], object.range[0]);
+      const after = text.slice(object.range[1], closing);
+      // Only whitespace and commas around it: the whole argument goes (a comment keeps `{}`).
+      if (/^\s*,\s*$/.test(before) && /^\s*,?\s*$/.test(after)) return [{ start: previous.range[1], end: closing, text: '' }];
     }
     return [{ start: object.range[0], end: object.range[1], text: '{}' }];
   }
@@ -30,6 +32,6 @@ export function removeProperty(text: string, property: TSESTree.Property): Edit[
   }
   // The last property: from the end of the previous one.
   const previous = object.properties[index - 1]!;
-  const trailingComma = comma !== -1 && comma < object.range[1] - 1 && text.slice(property.range[1], comma).trim() === '';
-  return [{ start: previous.range[1], end: trailingComma ? property.range[1] : property.range[1], text: '' }];
+  // A trailing comma after it stays, now after the previous property.
+  return [{ start: previous.range[1], end: property.range[1], text: '' }];
 }
