@@ -95,6 +95,8 @@ interface ClassState {
   taken: Set<string>;
   shared: Map<string, string>;
   bodyOpened: boolean;
+  /** Fields declared at the top of the body by this transform. */
+  fields: number;
   /** Assignments for a constructor this transform creates (emitted by `finish`). */
   created?: { header: string[]; assignments: string[]; bodyIndent: string; memberIndent: string };
 }
@@ -112,7 +114,7 @@ export class ClassFields {
   private state(classNode: ClassNode): ClassState {
     let state = this.states.get(classNode);
     if (!state) {
-      state = { taken: memberNames(classNode), shared: new Map(), bodyOpened: false };
+      state = { taken: memberNames(classNode), shared: new Map(), bodyOpened: false, fields: 0 };
       this.states.set(classNode, state);
     }
     return state;
@@ -197,6 +199,12 @@ export class ClassFields {
   finish(): void {
     const { newline } = this.style;
     for (const [classNode, state] of this.states) {
+      const first = classNode.body.body[0];
+      if (state.fields > 0 && first && first.type !== 'PropertyDefinition' && !state.created) {
+        // New fields above a constructor or method: a blank line between them.
+        const offset = classNode.body.range[0] + 1;
+        this.push({ start: offset, end: offset, text: newline, order: 999_999 });
+      }
       if (!state.created) continue;
       const { header, assignments, bodyIndent, memberIndent } = state.created;
       const lines = [`${memberIndent}${header[0]}`, ...header.slice(1).map((line) => `${bodyIndent}${line}`), ...assignments.map((line) => `${bodyIndent}${line}`), `${memberIndent}}`];
@@ -220,6 +228,7 @@ export class ClassFields {
 
   private insertAtBodyStart(classNode: ClassNode, text: string, group = 0): void {
     const offset = classNode.body.range[0] + 1;
+    if (group === 0) this.state(classNode).fields += 1;
     this.push({ start: offset, end: offset, text, order: group * 1_000_000 + this.sequence++ });
   }
 }

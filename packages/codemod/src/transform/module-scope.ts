@@ -93,7 +93,7 @@ export class ModuleScope {
       }
       const importText = imports.map((line) => `${newline}${line}`).join('');
       // Declarations after the imports are set off from them by a blank line.
-      const gap = declarations.length > 0 && (imports.length > 0 || this.needsGap(offset)) ? newline : '';
+      const gap = declarations.length > 0 && (imports.length > 0 || this.needsGap(offset) || declarations[0]!.includes('\n')) ? newline : '';
       return { start: offset, end: offset, text: `${importText}${body ? `${newline}${gap}${body}` : ''}` };
     });
   }

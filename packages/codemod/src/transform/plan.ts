@@ -256,10 +256,13 @@ export class Planner {
       }
       return `its options read \`${names[0]}\`, a per-call value`;
     }
-    const lazy = reads.env || reads.mutableModule.length > 0;
+    // Values computed when it is built (environment, mutable state, function calls) are read at
+    // first use, as before, rather than when the module loads.
+    const lazy = reads.env || reads.mutableModule.length > 0 || reads.calls.length > 0;
     if (classNode) {
       if (reads.thisMembers.size > 0) {
-        if (lazy) return `its options read both \`this\` and ${reads.env ? '`process.env`' : `\`${reads.mutableModule[0]}\``}`;
+        // The constructor runs after start-up, so calls may stay there; environment and mutable module state are DESIGN's lazy cases.
+        if (reads.env || reads.mutableModule.length > 0) return `its options read both \`this\` and ${reads.env ? '`process.env`' : `\`${reads.mutableModule[0]}\``}`;
         const unset = unsetMember(classNode, reads.thisMembers);
         if (unset) return `its options read \`this.${unset}\`, which the constructor does not set`;
         return this.toConstructor(subject, classNode, lifecycle.edits);
@@ -322,7 +325,6 @@ export class Planner {
   /** `--keyed`: one instance per tuple of the per-call values its options read. */
   private keyedCache(subject: Subject, reads: Reads, lifecycleEdits: Edit[]): string | undefined {
     const { node } = subject;
-    if (reads.env || reads.mutableModule.length > 0) return 'its options read both per-call values and `process.env`; the codemod does not key those';
     if (this.style.typescript && !subject.typeText) return 'its type cannot be written for a keyed cache';
     const found = cacheKeys(reads.perCall, this.parsed.text, this.namer, this.style.typescript);
     if ('reason' in found) return found.reason;

@@ -19,6 +19,8 @@ export interface Reads {
   env: boolean;
   mutableModule: string[];
   awaits: boolean;
+  /** Functions its options call while it is built (`readFileSync()`): evaluated at first use, like `process.env`. */
+  calls: string[];
   /** Offset after which every module declaration it reads exists. */
   after: number;
 }
@@ -30,7 +32,7 @@ interface ReferenceLike {
 }
 
 export function analyzeReads(node: Node, parsed: ParsedFile): Reads {
-  const reads: Reads = { thisMembers: new Set(), otherThis: false, perCall: [], env: false, mutableModule: [], awaits: false, after: 0 };
+  const reads: Reads = { thisMembers: new Set(), otherThis: false, perCall: [], env: false, mutableModule: [], awaits: false, calls: [], after: 0 };
   walk(node, (inner) => {
     if (inner.type === 'ThisExpression' || inner.type === 'Super') {
       if (!bindsOwnThis(inner, node)) {
@@ -41,6 +43,8 @@ export function analyzeReads(node: Node, parsed: ParsedFile): Reads {
       }
     } else if ((inner.type === 'AwaitExpression' || inner.type === 'YieldExpression') && !insideNestedFunction(inner, node)) {
       reads.awaits = true;
+    } else if (inner.type === 'CallExpression' && inner !== node && !insideNestedFunction(inner, node) && !isModuleLoad(inner)) {
+      reads.calls.push(parsed.text.slice(inner.callee.range[0], inner.callee.range[1]));
     }
   });
   for (const scope of parsed.scopeManager.scopes) {
@@ -69,6 +73,11 @@ export function analyzeReads(node: Node, parsed: ParsedFile): Reads {
     }
   }
   return reads;
+}
+
+/** `require('x')` returns the same cached module whenever it runs. */
+function isModuleLoad(call: TSESTree.CallExpression): boolean {
+  return call.callee.type === 'Identifier' && call.callee.name === 'require' && call.arguments.length === 1 && call.arguments[0]?.type === 'Literal';
 }
 
 /** Is `this` here bound by a non-arrow function inside the construction itself? */
