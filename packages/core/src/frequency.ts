@@ -243,7 +243,8 @@ export class FrequencyClassifier {
     if (naming.kind === 'getter') return [perCall(start, `on every read of \`${naming.display}\``)];
 
     if (returned && context.followFactories && context.depth < MAX_FACTORY_DEPTH && !context.visiting.has(fn)) {
-      const calls = this.callsOf(fn, naming);
+      // `exports.f = () => new X()`: exported without a binding of its own, so no in-file calls to follow.
+      const calls = this.callsOf(fn, naming) ?? (naming.kind === 'function' && !naming.variable && isExportsAssignment(fn.parent) ? { calls: [], all: false } : null);
       if (calls) return this.factoryOccurrences(start, fn, calls, naming, context);
     }
 
@@ -545,6 +546,14 @@ function classDisplayName(classNode: TSESTree.ClassDeclaration | TSESTree.ClassE
   const parent = classNode.parent;
   if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') return parent.id.name;
   return '(anonymous class)';
+}
+
+/** `exports.f = …`, `module.exports.f = …`, `module.exports = …`. */
+function isExportsAssignment(node: Node | undefined): boolean {
+  if (node?.type !== 'AssignmentExpression') return false;
+  let root = unwrap(node.left);
+  while (root.type === 'MemberExpression') root = unwrap(root.object);
+  return root.type === 'Identifier' && (root.name === 'module' || root.name === 'exports');
 }
 
 /** `export { f }`, `module.exports = f`, `module.exports = { f }`, `exports.f = f`. */

@@ -33,6 +33,12 @@ describe('builders', () => {
     ]);
   });
 
+  it('names a CommonJS factory assigned to exports', () => {
+    expect(builders(`const { Pool } = require('pg');\nexports.createPool = (url) => new Pool({ connectionString: url });`)).toEqual([
+      { kind: 'function', name: 'createPool', exported: true },
+    ]);
+  });
+
   it('does not name a function whose construction is a lazy singleton', () => {
     expect(builders(`import { Pool } from 'pg';\nlet pool;\nexport function getPool() { return (pool ??= new Pool()); }`)).toEqual([]);
   });
