@@ -245,7 +245,9 @@ export class Planner {
     const perRequest = perRequestHeaders(subject.site, node, reads);
     if (perRequest) return perRequest;
     const sensitive = sharedIdentity(site, node, reads);
-    const classNode = this.instanceClassFor(node);
+    // Options reading `this` can only live on the instance; otherwise the class holds it only when
+    // this file does not construct the class per call (the module level is better then).
+    const classNode = reads.thisMembers.size > 0 ? enclosingInstanceClass(node) : this.instanceClassFor(node);
     if (names.length > 0) {
       if (this.keyed && reads.thisMembers.size === 0) return this.keyedCache(subject, reads, lifecycle.edits);
       if (sensitive) return sensitive;
