@@ -146,7 +146,7 @@ export class ClassFields {
     if (known) return known;
     const name = this.takeName(state, base);
     state.shared.set(`field:${text}`, name);
-    this.insertAtBodyStart(classNode, `${this.style.newline}${indent}private readonly ${name} = ${text};`);
+    this.insertAtBodyStart(classNode, `${this.style.newline}${indent}private readonly ${name} = ${text}${this.style.semicolon}`);
     return name;
   }
 
@@ -167,9 +167,11 @@ export class ClassFields {
     if (known) return known;
     const superClass = classNode.superClass;
     if (!ctor && superClass && this.style.typescript && superClass.type !== 'Identifier') return undefined;
+    const last = body?.body[body.body.length - 1];
+    if (last && (last.type === 'ReturnStatement' || last.type === 'ThrowStatement')) return undefined;
     const name = this.takeName(state, base);
     state.shared.set(`ctor:${text}`, name);
-    if (this.style.typescript) this.insertAtBodyStart(classNode, `${newline}${memberIndent}private readonly ${name}: ${typeText};`);
+    if (this.style.typescript) this.insertAtBodyStart(classNode, `${newline}${memberIndent}private readonly ${name}: ${typeText}${semicolon}`);
     const assignment = `this.${name} = ${text}${semicolon}`;
     if (!ctor || !body) {
       const parameters = superClass ? (this.style.typescript ? `...args: ConstructorParameters<typeof ${this.text.slice(superClass.range[0], superClass.range[1])}>` : '...args') : '';
@@ -182,7 +184,6 @@ export class ClassFields {
       state.created.assignments.push(assignment);
       return name;
     }
-    const last = body.body[body.body.length - 1];
     if (last) {
       this.push({ start: afterTrailingComment(this.text, last.range[1]), end: afterTrailingComment(this.text, last.range[1]), text: `${newline}${bodyIndent}${assignment}`, order: this.sequence++ });
     } else {

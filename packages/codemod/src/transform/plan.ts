@@ -319,7 +319,7 @@ export class Planner {
   private toConstructor(subject: Subject, classNode: ClassNode, lifecycleEdits: Edit[]): string | undefined {
     if (this.style.typescript && !subject.typeText) return 'its type cannot be written for a constructor-assigned field';
     const name = this.classes.constructorAssignment(classNode, subject.baseName, subject.typeText, (indent) => this.rendered(subject, subject.innerEdits, indent));
-    if (!name) return 'its class extends an expression, so a constructor cannot be added for it';
+    if (!name) return 'its constructor cannot take the assignment (it ends in `return`, or the class extends an expression)';
     this.edits.push({ start: subject.node.range[0], end: subject.node.range[1], text: `this.${name}` }, ...lifecycleEdits);
     return undefined;
   }
