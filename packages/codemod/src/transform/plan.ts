@@ -19,7 +19,7 @@ import {
 } from '@reuse-clients/core';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { SiteOutcome } from '../engine/contract.js';
-import { axiosBindingIsConfigured } from './axios.js';
+import { axiosBindingIsConfigured, looksLikeBrowserCode } from './axios.js';
 import { classConstructions, ClassFields, enclosingInstanceClass, unsetMember, type ClassNode } from './classes.js';
 import { mergeEdits, overlaps, renderRange, type Edit } from './edits.js';
 import { Imports } from './imports.js';
@@ -185,6 +185,7 @@ export class Planner {
     const call = site.node as TSESTree.CallExpression;
     const callee = unwrap(call.callee);
     const axiosObject = callee.type === 'MemberExpression' ? unwrap(callee.object) : callee;
+    if (looksLikeBrowserCode(this.parsed)) return 'this file renders JSX and imports no Node module, so it may run in a browser, where Node keep-alive agents cannot be imported';
     this.axiosConfigured ??= axiosBindingIsConfigured(this.parsed, this.analysis);
     if (this.axiosConfigured) return this.addAgentsToAxiosConfig(site, call);
     const reads = analyzeReads(axiosObject, this.parsed);
