@@ -144,7 +144,7 @@ export class Planner {
       node,
       site,
       baseName: factory ? factoryResultName(calleeText(node) ?? methodCallee(node) ?? '', site) : instanceName(site),
-      typeText: instanceType(node),
+      typeText: instanceType(node, this.parsed),
       innerEdits: this.innerSettings(node),
     };
     if (factory) {
