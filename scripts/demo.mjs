@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // The reuse-clients demo: lints fixtures/demo-service with its own eslint.config.js (which loads
-// the built plugin exactly as a user's config would) and prints what the rules found.
+// the built plugin exactly as a user's config would) and prints what the rules found, then shows
+// the codemod's dry-run diff on the same service and the connections and latency the fix saves.
 //
 // Run it with `npx -y pnpm@10 demo` (builds first) or `node scripts/demo.mjs` after a build.
 // Exit status: 0 when the demo ran (findings are the point of the demo), 2 when it could not run
 // (plugin not built, broken config, a fixture file that does not parse, …).
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
@@ -47,15 +49,27 @@ async function lintDemoService() {
   );
 }
 
+/** The codemod's dry run on the same service: the diff it would apply, and the sites it leaves with reasons. */
+async function codemodDryRun() {
+  heading('2. The codemod, dry run: reuse-clients --dry fixtures/demo-service');
+  const cli = path.join(repoRoot, 'packages', 'codemod', 'bin', 'reuse-clients.js');
+  const result = spawnSync(process.execPath, [cli, '--dry', path.relative(repoRoot, demoServiceDir)], { cwd: repoRoot, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error(`the codemod dry run exited with ${result.status ?? result.signal}`);
+}
+
+/** The demo's client code before and after the codemod, against a local TLS server: what the fix buys. */
+async function connectionSavings() {
+  heading('3. What the fix buys: the demo service before and after the codemod');
+  const { demoSavings } = await import('./bench/fix-buys.mjs');
+  console.log(await demoSavings());
+}
+
 function heading(title) {
   console.log(`\n=== ${title} ===\n`);
 }
 
-// ---------------------------------------------------------------------------------------------
-// The demo's steps, run in order. Later steps are appended to this list when they exist
-// (planned: the codemod's dry-run diff on the demo service, then before/after connection counts).
-// ---------------------------------------------------------------------------------------------
-const steps = [lintDemoService];
+// The demo's steps, run in order: what the rules find, what the codemod would change, what that buys.
+const steps = [lintDemoService, codemodDryRun, connectionSavings];
 
 try {
   for (const step of steps) {
