@@ -284,7 +284,12 @@ export class Planner {
     const statement = topLevelStatement(node, this.parsed.ast);
     if (statement && !insideFunction(node) && position.offset > statement.range[0]) return 'it reads a module declaration that comes after it';
     const binding = localBinding(node, this.parsed);
-    const reusable = binding && binding.declarator.init === node && binding.declaration.declarations.length === 1 && !binding.declarator.id.typeAnnotation && this.uniqueInFile(binding.variable.name) ? binding.variable.name : undefined;
+    // `const pool = new Pool()` in the function becomes `const pool = new Pool()` at module level when
+    // the name is free and no comment hangs on the declaration (it would be left describing nothing).
+    const reusable =
+      binding && binding.declarator.init === node && binding.declaration.declarations.length === 1 && !binding.declarator.id.typeAnnotation && this.uniqueInFile(binding.variable.name) && !this.hasAttachedComment(binding.declaration)
+        ? binding.variable.name
+        : undefined;
     const usedBefore = statement && !insideFunction(node) ? statement.range[0] : undefined;
     const name = this.scope.declare(`const:${sharingKey(text)}`, reads.after, () => reusable ?? this.namer.take(subject.baseName), (chosen) => `const ${chosen} = ${text}${this.style.semicolon}`, usedBefore);
     if (reusable && name === reusable) this.edits.push(removeStatement(this.parsed.text, binding!.declaration));
@@ -388,6 +393,16 @@ export class Planner {
       if (inner.node === node || inner.entry.family === 'node-http') edits.push(...settingsEdits(inner, this.parsed.text, this.style.quote));
     }
     return edits;
+  }
+
+  /** A comment on the line above a statement, or after it on its own line. */
+  private hasAttachedComment(statement: Node): boolean {
+    const { text } = this.parsed;
+    return (this.parsed.ast.comments ?? []).some((comment) => {
+      if (comment.range[0] >= statement.range[1]) return !text.slice(statement.range[1], comment.range[0]).includes('\n');
+      if (comment.range[1] <= statement.range[0]) return /^[ \t]*\r?\n[ \t]*$/.test(text.slice(comment.range[1], statement.range[0])) || /^[ \t]*$/.test(text.slice(comment.range[1], statement.range[0]));
+      return false;
+    });
   }
 
   private uniqueInFile(name: string): boolean {
