@@ -2,7 +2,7 @@
 // initialised once per instance. Options reading `this.*` are assigned in the constructor body,
 // after what they read (a field initialiser would hit TS2729); others become a `private readonly`
 // field initialiser in TypeScript, or a constructor assignment in JavaScript.
-import { isFunction, memberPropertyName, propertyKeyName, uniqueName, walk, type Node } from '@reuse-clients/core';
+import { isFunction, memberPropertyName, propertyKeyName, resolveName, uniqueName, walk, type Node } from '@reuse-clients/core';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Edit } from './edits.js';
 import { afterTrailingComment, indentationAt } from './lines.js';
@@ -44,9 +44,15 @@ export function constructorOf(classNode: ClassNode): TSESTree.MethodDefinition |
   return classNode.body.body.find((member): member is TSESTree.MethodDefinition => member.type === 'MethodDefinition' && member.kind === 'constructor');
 }
 
-/** Names a member may not take: fields, methods, parameter properties, `this.x` assignments. */
-function memberNames(classNode: ClassNode): Set<string> {
+/**
+ * Names a member may not take: fields, methods, parameter properties, `this.x` assignments — of the
+ * class and of its base classes declared in this file (a base from elsewhere cannot be checked).
+ */
+function memberNames(classNode: ClassNode, parsed: ParsedFile, seen = new Set<ClassNode>()): Set<string> {
   const names = new Set<string>();
+  seen.add(classNode);
+  const base = baseClass(classNode, parsed);
+  if (base && !seen.has(base)) for (const name of memberNames(base, parsed, seen)) names.add(name);
   for (const member of classNode.body.body) {
     if (member.type === 'PropertyDefinition' || member.type === 'MethodDefinition' || member.type === 'TSAbstractPropertyDefinition' || member.type === 'TSAbstractMethodDefinition') {
       const name = propertyKeyName(member as TSESTree.PropertyDefinition);
@@ -68,10 +74,28 @@ function memberNames(classNode: ClassNode): Set<string> {
   return names;
 }
 
+function baseClass(classNode: ClassNode, parsed: ParsedFile): ClassNode | undefined {
+  const superClass = classNode.superClass;
+  if (superClass?.type !== 'Identifier') return undefined;
+  const variable = resolveName(parsed.scopeManager, classNode, superClass.name);
+  const definition = variable?.defs[0];
+  const node = definition?.node;
+  return definition?.type === 'ClassName' && (node?.type === 'ClassDeclaration' || node?.type === 'ClassExpression') ? node : undefined;
+}
+
 /** Why `this.<name>` may not be ready when the constructor body ends, if it may not. */
-export function unsetMember(classNode: ClassNode, names: Iterable<string>): string | undefined {
+export function unsetMember(classNode: ClassNode, names: Iterable<string>, parsed: ParsedFile): string | undefined {
+  const ready = readyMembers(classNode, parsed, new Set());
+  for (const name of names) if (!ready.has(name)) return name;
+  return undefined;
+}
+
+/** Members set once a constructor body has run: its own and, after `super()`, its in-file bases'. */
+function readyMembers(classNode: ClassNode, parsed: ParsedFile, seen: Set<ClassNode>): Set<string> {
+  seen.add(classNode);
+  const base = baseClass(classNode, parsed);
+  const ready = base && !seen.has(base) ? readyMembers(base, parsed, seen) : new Set<string>();
   const ctor = constructorOf(classNode);
-  const ready = new Set<string>();
   for (const member of classNode.body.body) {
     if (member.type === 'StaticBlock' || member.static) continue;
     if (member.type === 'MethodDefinition' && member.kind !== 'constructor') ready.add(propertyKeyName(member) ?? '');
@@ -87,8 +111,7 @@ export function unsetMember(classNode: ClassNode, names: Iterable<string>): stri
     const target = statement.expression.left;
     if (target.type === 'MemberExpression' && target.object.type === 'ThisExpression') ready.add(memberPropertyName(target) ?? '');
   }
-  for (const name of names) if (!ready.has(name)) return name;
-  return undefined;
+  return ready;
 }
 
 interface ClassState {
@@ -105,16 +128,20 @@ export class ClassFields {
   private states = new Map<ClassNode, ClassState>();
   private sequence = 0;
 
+  private readonly text: string;
+
   constructor(
-    private readonly text: string,
+    private readonly parsed: ParsedFile,
     private readonly style: FileStyle,
     private readonly push: (edit: Edit) => void,
-  ) {}
+  ) {
+    this.text = parsed.text;
+  }
 
   private state(classNode: ClassNode): ClassState {
     let state = this.states.get(classNode);
     if (!state) {
-      state = { taken: memberNames(classNode), shared: new Map(), bodyOpened: false, fields: 0 };
+      state = { taken: memberNames(classNode, this.parsed), shared: new Map(), bodyOpened: false, fields: 0 };
       this.states.set(classNode, state);
     }
     return state;
@@ -216,7 +243,8 @@ export class ClassFields {
         const offset = afterTrailingComment(this.text, lastField.range[1]);
         this.push({ start: offset, end: offset, text: `${newline}${newline}${lines.join(newline)}`, order: this.sequence++ });
       } else {
-        this.insertAtBodyStart(classNode, `${newline}${lines.join(newline)}${newline}`, 1);
+        const gap = state.fields > 0 ? newline : '';
+        this.insertAtBodyStart(classNode, `${gap}${newline}${lines.join(newline)}${newline}`, 1);
       }
     }
   }

@@ -77,7 +77,7 @@ export class Planner {
     this.namer = new Namer(parsed.scopeManager);
     this.scope = new ModuleScope(parsed.ast, parsed.text, style, sharingKey);
     this.imports = new Imports(parsed.ast, style, this.scope, this.namer);
-    this.classes = new ClassFields(parsed.text, style, (edit) => this.edits.push(edit));
+    this.classes = new ClassFields(parsed, style, (edit) => this.edits.push(edit));
   }
 
   run(): Plan {
@@ -266,7 +266,7 @@ export class Planner {
       if (reads.thisMembers.size > 0) {
         // The constructor runs after start-up, so calls may stay there; environment and mutable module state are DESIGN's lazy cases.
         if (reads.env || reads.mutableModule.length > 0) return `its options read both \`this\` and ${reads.env ? '`process.env`' : `\`${reads.mutableModule[0]}\``}`;
-        const unset = unsetMember(classNode, reads.thisMembers);
+        const unset = unsetMember(classNode, reads.thisMembers, this.parsed);
         if (unset) return `its options read \`this.${unset}\`, which the constructor does not set`;
         return this.toConstructor(subject, classNode, lifecycle.edits);
       }
