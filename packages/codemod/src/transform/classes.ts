@@ -90,6 +90,28 @@ export function unsetMember(classNode: ClassNode, names: Iterable<string>, parse
   return undefined;
 }
 
+/** A member the options read that a method (not the constructor) assigns again, with that method. */
+export function reassignedAfterConstruction(classNode: ClassNode, names: ReadonlySet<string>): { member: string; method: string } | undefined {
+  let found: { member: string; method: string } | undefined;
+  for (const member of classNode.body.body) {
+    if (found) break;
+    if (member.type !== 'MethodDefinition' && member.type !== 'PropertyDefinition') continue;
+    if (member.type === 'MethodDefinition' && member.kind === 'constructor') continue;
+    if (member.type === 'PropertyDefinition' && !isFunction(member.value)) continue;
+    const method = propertyKeyName(member) ?? 'a method';
+    walk(member, (node) => {
+      if (found) return false;
+      const target = node.type === 'AssignmentExpression' ? node.left : node.type === 'UpdateExpression' ? node.argument : undefined;
+      if (target?.type === 'MemberExpression' && target.object.type === 'ThisExpression') {
+        const name = memberPropertyName(target);
+        if (name && names.has(name)) found = { member: name, method };
+      }
+      return !found;
+    });
+  }
+  return found;
+}
+
 /** Members set once a constructor body has run: its own and, after `super()`, its in-file bases'. */
 function readyMembers(classNode: ClassNode, parsed: ParsedFile, seen: Set<ClassNode>): Set<string> {
   seen.add(classNode);

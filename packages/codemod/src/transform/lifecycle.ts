@@ -14,6 +14,26 @@ export interface LocalBinding {
 }
 
 const REMOVABLE = new Set([...LIFECYCLE_METHODS, '$connect']);
+const LISTENER_METHODS = new Set(['on', 'addListener', 'prependListener', 'addEventListener', '$on', '$use']);
+
+/**
+ * A write through the instance: `agent.options.ca = …`, `delete agent.x`, `agent.n++`,
+ * `Object.assign(agent.options, …)`. Returns the expression that changes it.
+ */
+function mutation(identifier: Node): Node | undefined {
+  let node = identifier;
+  while (node.parent?.type === 'MemberExpression' && node.parent.object === node) node = node.parent;
+  const parent = node.parent;
+  if (node !== identifier) {
+    if (parent?.type === 'AssignmentExpression' && parent.left === node) return parent;
+    if (parent?.type === 'UpdateExpression' || (parent?.type === 'UnaryExpression' && parent.operator === 'delete')) return parent;
+  }
+  if (parent?.type === 'CallExpression' && parent.arguments[0] === node) {
+    const callee = parent.callee;
+    if (callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Object' && ['assign', 'defineProperty', 'defineProperties', 'setPrototypeOf'].includes(memberPropertyName(callee) ?? '')) return parent;
+  }
+  return undefined;
+}
 
 /** The local a construction is bound to (`const pool = new Pool()`, also through `await`). */
 export function localBinding(node: Node, parsed: ParsedFile): LocalBinding | undefined {
@@ -54,12 +74,15 @@ export function planLifecycle(node: Node, parsed: ParsedFile, isGone: (statement
   const removed: string[] = [];
   for (const reference of readsOf(variable)) {
     const identifier = reference.identifier as Node;
+    const changed = mutation(identifier);
+    if (changed) return { ok: false, reason: `\`${variable.name}\` is changed after it is built (\`${parsed.text.slice(changed.range[0], changed.range[1]).split('\n')[0]}\`): a shared instance would carry one caller's change to every other` };
     const member = identifier.parent;
     if (member?.type !== 'MemberExpression' || member.object !== identifier) continue;
     const method = memberPropertyName(member);
     const call = member.parent;
     if (!method || call?.type !== 'CallExpression' || call.callee !== member) continue;
     if (method === 'connect') return { ok: false, reason: `\`${variable.name}.connect()\` is called per call; a shared client must connect once at start-up` };
+    if (LISTENER_METHODS.has(method)) return { ok: false, reason: `\`${variable.name}.${method}()\` adds a listener on every call; on a shared instance they would pile up` };
     if (!REMOVABLE.has(method)) continue;
     const statement = enclosingExpressionStatement(call);
     if (!statement) return { ok: false, reason: `\`${variable.name}.${method}()\` is used as a value, so it cannot simply be removed` };

@@ -20,7 +20,7 @@ import {
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { SiteOutcome } from '../engine/contract.js';
 import { axiosBindingIsConfigured, looksLikeBrowserCode } from './axios.js';
-import { classConstructions, ClassFields, enclosingInstanceClass, unsetMember, type ClassNode } from './classes.js';
+import { classConstructions, ClassFields, enclosingInstanceClass, reassignedAfterConstruction, unsetMember, type ClassNode } from './classes.js';
 import { mergeEdits, overlaps, renderRange, type Edit } from './edits.js';
 import { Imports } from './imports.js';
 import { cacheDeclarationText, cacheKeys, cacheMapName, identifiersIn, keyReplacements } from './keyed.js';
@@ -31,7 +31,7 @@ import { capitalize, factoryResultName, instanceName, Namer } from './naming.js'
 import type { ParsedFile } from './parse.js';
 import { removeProperty } from './properties.js';
 import { analyzeReads, perCallNames, type Reads } from './reads.js';
-import { perRequestHeaders, sharedIdentity } from './security.js';
+import { frozenIdentity, perRequestHeaders, sharedIdentity } from './security.js';
 import { nodeAgentOptionsText, settingsEdits } from './settings.js';
 import { sharingKey } from './sharing.js';
 import type { FileStyle } from './style.js';
@@ -268,13 +268,20 @@ export class Planner {
         if (reads.env || reads.mutableModule.length > 0) return `its options read both \`this\` and ${reads.env ? '`process.env`' : `\`${reads.mutableModule[0]}\``}`;
         const unset = unsetMember(classNode, reads.thisMembers, this.parsed);
         if (unset) return `its options read \`this.${unset}\`, which the constructor does not set`;
+        const changed = reassignedAfterConstruction(classNode, reads.thisMembers);
+        if (changed) return `its options read \`this.${changed.member}\`, which \`${changed.method}\` reassigns after construction: one instance per object would keep the first value`;
         return this.toConstructor(subject, classNode, lifecycle.edits);
       }
       if (!lazy) return this.style.typescript ? this.toField(subject, classNode, lifecycle.edits) : this.toConstructor(subject, classNode, lifecycle.edits);
     } else if (reads.thisMembers.size > 0) {
       return 'its options read `this` outside an instance method';
     }
-    return lazy ? this.lazySingleton(subject, reads, lifecycle.edits) : this.moduleConstant(subject, reads, lifecycle.edits);
+    if (lazy) {
+      const frozen = frozenIdentity(site, node, reads);
+      if (frozen) return frozen;
+      return this.lazySingleton(subject, reads, lifecycle.edits);
+    }
+    return this.moduleConstant(subject, reads, lifecycle.edits);
   }
 
   private moduleConstant(subject: Subject, reads: Reads, lifecycleEdits: Edit[]): string | undefined {

@@ -18,6 +18,8 @@ export interface Reads {
   perCall: PerCallRead[];
   env: boolean;
   mutableModule: string[];
+  /** Reads of module variables that some function reassigns (state that changes at run time). */
+  reassigned: { identifier: TSESTree.Identifier; name: string; writer: string | undefined }[];
   awaits: boolean;
   /** Functions its options call while it is built (`readFileSync()`): evaluated at first use, like `process.env`. */
   calls: string[];
@@ -32,7 +34,7 @@ interface ReferenceLike {
 }
 
 export function analyzeReads(node: Node, parsed: ParsedFile): Reads {
-  const reads: Reads = { thisMembers: new Set(), otherThis: false, perCall: [], env: false, mutableModule: [], awaits: false, calls: [], after: 0 };
+  const reads: Reads = { thisMembers: new Set(), otherThis: false, perCall: [], env: false, mutableModule: [], reassigned: [], awaits: false, calls: [], after: 0 };
   walk(node, (inner) => {
     if (inner.type === 'ThisExpression' || inner.type === 'Super') {
       if (!bindsOwnThis(inner, node)) {
@@ -66,6 +68,8 @@ export function analyzeReads(node: Node, parsed: ParsedFile): Reads {
       const declaration = definition.parent;
       if (definition.type === 'Variable' && declaration?.type === 'VariableDeclaration' && declaration.kind !== 'const') {
         if (!reads.mutableModule.includes(variable.name)) reads.mutableModule.push(variable.name);
+        const write = variable.references.find((other) => other.isWrite() && !other.init && enclosingFunction(other.identifier as Node));
+        if (write) reads.reassigned.push({ identifier: reference.identifier as TSESTree.Identifier, name: variable.name, writer: functionName(enclosingFunction(write.identifier as Node)!) });
         continue;
       }
       const statement = topLevelStatement(definition.node, parsed.ast);
@@ -87,6 +91,21 @@ function bindsOwnThis(node: Node, root: Node): boolean {
     if (current.type === 'ClassBody') return contains(root, current);
   }
   return false;
+}
+
+function enclosingFunction(node: Node): Node | undefined {
+  for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return current;
+  return undefined;
+}
+
+function functionName(fn: Node): string | undefined {
+  if (fn.type === 'FunctionDeclaration' || fn.type === 'FunctionExpression') {
+    if (fn.id) return fn.id.name;
+  }
+  const parent = fn.parent;
+  if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') return parent.id.name;
+  if ((parent?.type === 'MethodDefinition' || parent?.type === 'Property') && parent.key.type === 'Identifier') return parent.key.name;
+  return undefined;
 }
 
 function insideNestedFunction(node: Node, root: Node): boolean {

@@ -9,28 +9,44 @@ const TLS_IDENTITY = new Set(['cert', 'key', 'pfx', 'passphrase', 'ca', 'rejectU
 const PROXY_CREDENTIALS = new Set(['token', 'auth', 'proxy', 'uri', 'proxyTls', 'headers']);
 const PER_REQUEST_HEADERS = new Set(['headers', 'auth']);
 
-/** Why an agent built from per-call identity must not be shared, if it is one. */
-export function sharedIdentity(site: CatalogSite, node: Node, reads: Reads): string | undefined {
+function identityOptions(site: CatalogSite): Set<string> | undefined {
   if (site.entry.kind !== 'agent') return undefined;
   const isProxy = site.entry.family === 'proxy-agent' || /Proxy/.test(site.value.path[site.value.path.length - 1] ?? '');
-  const found = perCallInside(node, reads, isProxy ? new Set([...TLS_IDENTITY, ...PROXY_CREDENTIALS]) : TLS_IDENTITY);
+  return isProxy ? new Set([...TLS_IDENTITY, ...PROXY_CREDENTIALS]) : TLS_IDENTITY;
+}
+
+/** Why an agent built from per-call identity must not be shared, if it is one. */
+export function sharedIdentity(site: CatalogSite, node: Node, reads: Reads): string | undefined {
+  const options = identityOptions(site);
+  const found = options && readInside(node, reads.perCall.map((read) => ({ identifier: read.identifier, name: read.variable.name })), options);
   return found && `its TLS or proxy options (\`${found.property}\`) read \`${found.name}\`, a per-call value: a shared agent would hand that identity to every caller`;
+}
+
+/**
+ * Why an agent whose TLS or proxy options read state that changes at run time (a module `let` a
+ * function reassigns) must not become one lazily built instance: it would keep the first value.
+ */
+export function frozenIdentity(site: CatalogSite, node: Node, reads: Reads): string | undefined {
+  const options = identityOptions(site);
+  const found = options && readInside(node, reads.reassigned.map((read) => ({ identifier: read.identifier, name: read.name })), options);
+  const writer = found && reads.reassigned.find((read) => read.name === found.name)?.writer;
+  return found && `its TLS or proxy options (\`${found.property}\`) read \`${found.name}\`, which ${writer ? `\`${writer}\`` : 'a function'} reassigns: one shared agent would keep the first value for every caller`;
 }
 
 /** Why an axios instance with per-call headers must stay per call, if it has them. */
 export function perRequestHeaders(site: CatalogSite, node: Node, reads: Reads): string | undefined {
   if (site.entry.kind !== 'axios-instance') return undefined;
-  const found = perCallInside(node, reads, PER_REQUEST_HEADERS);
+  const found = readInside(node, reads.perCall.map((read) => ({ identifier: read.identifier, name: read.variable.name })), PER_REQUEST_HEADERS);
   return found && `its \`${found.property}\` read \`${found.name}\`, a per-call value: per-request headers stay at the call, never in instance defaults`;
 }
 
-/** A per-call read inside one of the given option names (at any depth of the options). */
-function perCallInside(node: Node, reads: Reads, properties: Set<string>): { property: string; name: string } | undefined {
-  for (const read of reads.perCall) {
+/** One of the reads inside one of the given option names (at any depth of the options). */
+function readInside(node: Node, reads: readonly { identifier: Node; name: string }[], properties: Set<string>): { property: string; name: string } | undefined {
+  for (const read of reads) {
     for (let current: Node | undefined = read.identifier.parent; current && current !== node; current = current.parent) {
       if (current.type === 'Property') {
         const key = staticKeyName(current.key, current.computed);
-        if (key && properties.has(key)) return { property: key, name: read.variable.name };
+        if (key && properties.has(key)) return { property: key, name: read.name };
       }
     }
   }
