@@ -101,8 +101,10 @@ export function reassignedAfterConstruction(classNode: ClassNode, names: Readonl
     const method = propertyKeyName(member) ?? 'a method';
     walk(member, (node) => {
       if (found) return false;
-      const target = node.type === 'AssignmentExpression' ? node.left : node.type === 'UpdateExpression' ? node.argument : undefined;
-      if (target?.type === 'MemberExpression' && target.object.type === 'ThisExpression') {
+      let target: Node | undefined = node.type === 'AssignmentExpression' ? node.left : node.type === 'UpdateExpression' ? node.argument : undefined;
+      // `this.ca = …`, and also writes through it: `this.tls.ca = …`.
+      while (target?.type === 'MemberExpression' && target.object.type !== 'ThisExpression') target = target.object;
+      if (target?.type === 'MemberExpression') {
         const name = memberPropertyName(target);
         if (name && names.has(name)) found = { member: name, method };
       }

@@ -261,11 +261,11 @@ export class Planner {
     }
     // Values computed when it is built (environment, mutable state, function calls) are read at
     // first use, as before, rather than when the module loads.
-    const lazy = reads.env || reads.mutableModule.length > 0 || reads.calls.length > 0;
+    const lazy = reads.env || reads.mutableModule.length > 0 || reads.calls.length > 0 || reads.reassigned.length > 0;
     if (classNode) {
       if (reads.thisMembers.size > 0) {
         // The constructor runs after start-up, so calls may stay there; environment and mutable module state are DESIGN's lazy cases.
-        if (reads.env || reads.mutableModule.length > 0) return `its options read both \`this\` and ${reads.env ? '`process.env`' : `\`${reads.mutableModule[0]}\``}`;
+        if (reads.env || reads.mutableModule.length > 0 || reads.reassigned.length > 0) return `its options read both \`this\` and ${reads.env ? '`process.env`' : `\`${reads.mutableModule[0] ?? reads.reassigned[0]!.name}\``}`;
         const unset = unsetMember(classNode, reads.thisMembers, this.parsed);
         if (unset) return `its options read \`this.${unset}\`, which the constructor does not set`;
         const changed = reassignedAfterConstruction(classNode, reads.thisMembers);

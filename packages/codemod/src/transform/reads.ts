@@ -18,7 +18,7 @@ export interface Reads {
   perCall: PerCallRead[];
   env: boolean;
   mutableModule: string[];
-  /** Reads of module variables that some function reassigns (state that changes at run time). */
+  /** Reads of module bindings that some function reassigns or writes through (state that changes at run time). */
   reassigned: { identifier: TSESTree.Identifier; name: string; writer: string | undefined }[];
   awaits: boolean;
   /** Functions its options call while it is built (`readFileSync()`): evaluated at first use, like `process.env`. */
@@ -66,10 +66,10 @@ export function analyzeReads(node: Node, parsed: ParsedFile): Reads {
       const definition = variable.defs[0];
       if (!definition || definition.type === 'ImportBinding' || definition.type === 'FunctionName') continue;
       const declaration = definition.parent;
+      const change = runtimeChange(variable);
+      if (change) reads.reassigned.push({ identifier: reference.identifier as TSESTree.Identifier, name: variable.name, writer: functionName(change) });
       if (definition.type === 'Variable' && declaration?.type === 'VariableDeclaration' && declaration.kind !== 'const') {
         if (!reads.mutableModule.includes(variable.name)) reads.mutableModule.push(variable.name);
-        const write = variable.references.find((other) => other.isWrite() && !other.init && enclosingFunction(other.identifier as Node));
-        if (write) reads.reassigned.push({ identifier: reference.identifier as TSESTree.Identifier, name: variable.name, writer: functionName(enclosingFunction(write.identifier as Node)!) });
         continue;
       }
       const statement = topLevelStatement(definition.node, parsed.ast);
@@ -91,6 +91,25 @@ function bindsOwnThis(node: Node, root: Node): boolean {
     if (current.type === 'ClassBody') return contains(root, current);
   }
   return false;
+}
+
+/**
+ * The function that changes a module binding at run time, if one does: it assigns the binding
+ * (`token = t`) or writes through it (`tls.ca = ca`, `config.n++`, `Object.assign(config, …)`).
+ */
+function runtimeChange(variable: ScopeVariable): Node | undefined {
+  for (const reference of variable.references) {
+    const identifier = reference.identifier as Node;
+    const fn = enclosingFunction(identifier);
+    if (!fn) continue;
+    if (reference.isWrite() && !reference.init) return fn;
+    let node = identifier;
+    while (node.parent?.type === 'MemberExpression' && node.parent.object === node) node = node.parent;
+    const parent = node.parent;
+    if (node !== identifier && ((parent?.type === 'AssignmentExpression' && parent.left === node) || parent?.type === 'UpdateExpression' || (parent?.type === 'UnaryExpression' && parent.operator === 'delete'))) return fn;
+    if (parent?.type === 'CallExpression' && parent.arguments[0] === node && parent.callee.type === 'MemberExpression' && parent.callee.object.type === 'Identifier' && parent.callee.object.name === 'Object' && memberPropertyName(parent.callee) === 'assign') return fn;
+  }
+  return undefined;
 }
 
 function enclosingFunction(node: Node): Node | undefined {

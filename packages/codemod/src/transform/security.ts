@@ -30,14 +30,17 @@ export function frozenIdentity(site: CatalogSite, node: Node, reads: Reads): str
   const options = identityOptions(site);
   const found = options && readInside(node, reads.reassigned.map((read) => ({ identifier: read.identifier, name: read.name })), options);
   const writer = found && reads.reassigned.find((read) => read.name === found.name)?.writer;
-  return found && `its TLS or proxy options (\`${found.property}\`) read \`${found.name}\`, which ${writer ? `\`${writer}\`` : 'a function'} reassigns: one shared agent would keep the first value for every caller`;
+  return found && `its TLS or proxy options (\`${found.property}\`) read \`${found.name}\`, which ${writer ? `\`${writer}\`` : 'a function'} changes at run time: one shared agent would keep the first value for every caller`;
 }
 
-/** Why an axios instance with per-call headers must stay per call, if it has them. */
+/** Why an axios instance with per-call (or changing) headers must stay per call, if it has them. */
 export function perRequestHeaders(site: CatalogSite, node: Node, reads: Reads): string | undefined {
   if (site.entry.kind !== 'axios-instance') return undefined;
   const found = readInside(node, reads.perCall.map((read) => ({ identifier: read.identifier, name: read.variable.name })), PER_REQUEST_HEADERS);
-  return found && `its \`${found.property}\` read \`${found.name}\`, a per-call value: per-request headers stay at the call, never in instance defaults`;
+  if (found) return `its \`${found.property}\` read \`${found.name}\`, a per-call value: per-request headers stay at the call, never in instance defaults`;
+  const changing = readInside(node, reads.reassigned, PER_REQUEST_HEADERS);
+  const writer = changing && reads.reassigned.find((read) => read.name === changing.name)?.writer;
+  return changing && `its \`${changing.property}\` read \`${changing.name}\`, which ${writer ? `\`${writer}\`` : 'a function'} changes at run time: a shared instance would keep sending the first value`;
 }
 
 /** One of the reads inside one of the given option names (at any depth of the options). */
