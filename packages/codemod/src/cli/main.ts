@@ -86,9 +86,10 @@ export async function main(
     progress.finish();
   }
 
-  const { outcomes, summary } = result;
+  const { outcomes, summary, removedTempFiles } = result;
   const out = paletteFor(stdout, env);
   const err = paletteFor(stderr, env);
+  for (const file of removedTempFiles) stderr.write(`removed ${file}, a temp file left by an interrupted run\n`);
   for (const failure of summary.failures) stderr.write(`${err.red('failed')} ${failure.file}: ${failure.message}\n`);
   if (args.json) {
     stdout.write(`${JSON.stringify(summary, null, 2)}\n`);

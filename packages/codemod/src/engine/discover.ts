@@ -1,6 +1,7 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
+import { STALE_TEMP_FILE } from './atomic-write.js';
 import { gitVisibleFiles } from './git.js';
 import { displayPath } from './paths.js';
 
@@ -22,9 +23,24 @@ export interface DiscoveredRoot {
   isDirectory: boolean;
 }
 
+/** A folder that could not be listed (permissions, or removed meanwhile): its files are unknown. */
+export interface UnreadableDirectory {
+  displayPath: string;
+  reason: string;
+}
+
 export interface Discovery {
   roots: DiscoveredRoot[];
   files: TargetFile[];
+  unreadable: UnreadableDirectory[];
+  /** Absolute paths of temp files an interrupted run left behind (see atomic-write.ts). */
+  staleTempFiles: string[];
+}
+
+interface Walk {
+  files: TargetFile[];
+  unreadable: UnreadableDirectory[];
+  staleTempFiles: string[];
 }
 
 export interface DiscoveryOptions {
@@ -48,6 +64,8 @@ export async function discoverFiles(givenRoots: string[], options: DiscoveryOpti
   const roots: DiscoveredRoot[] = [];
   // Keyed by real path, so overlapping roots yield each file once (and it is written once).
   const files = new Map<string, TargetFile>();
+  const unreadable: UnreadableDirectory[] = [];
+  const staleTempFiles = new Set<string>();
 
   for (const given of givenRoots) {
     const givenPath = path.resolve(options.cwd, given);
@@ -63,13 +81,20 @@ export async function discoverFiles(givenRoots: string[], options: DiscoveryOpti
       if (isSourceFile(realRoot) && !isIgnored(shown)) files.set(realRoot, { path: realRoot, displayPath: shown });
       continue;
     }
-    for (const file of await walkDirectory(givenPath, realRoot, options.cwd, isIgnored)) {
+    const walk = await walkDirectory(givenPath, realRoot, options.cwd, isIgnored);
+    for (const file of walk.files) {
       if (!files.has(file.path)) files.set(file.path, file);
     }
+    unreadable.push(...walk.unreadable);
+    for (const temp of walk.staleTempFiles) staleTempFiles.add(temp);
   }
 
-  const sorted = [...files.values()].sort((a, b) => (a.displayPath < b.displayPath ? -1 : a.displayPath > b.displayPath ? 1 : 0));
-  return { roots, files: sorted };
+  const sorted = [...files.values()].sort((a, b) => compare(a.displayPath, b.displayPath));
+  return { roots, files: sorted, unreadable, staleTempFiles: [...staleTempFiles].sort(compare) };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** gitignore-like: a glob without `/` matches a name at any depth, one with `/` the whole path. */
@@ -90,12 +115,21 @@ async function walkDirectory(
   realRoot: string,
   cwd: string,
   isIgnored: (shownPath: string) => boolean,
-): Promise<TargetFile[]> {
+): Promise<Walk> {
   const gitVisible = await gitVisibleFiles(realRoot);
-  const found: TargetFile[] = [];
+  const walk: Walk = { files: [], unreadable: [], staleTempFiles: [] };
   const pending = [''];
   for (let relative = pending.pop(); relative !== undefined; relative = pending.pop()) {
-    for (const entry of await readdir(path.join(realRoot, relative), { withFileTypes: true })) {
+    let entries;
+    try {
+      entries = await readdir(path.join(realRoot, relative), { withFileTypes: true });
+    } catch (error) {
+      // One unreadable folder must not end the run: it is reported as failed, the walk goes on.
+      const code = (error as NodeJS.ErrnoException).code ?? String(error);
+      walk.unreadable.push({ displayPath: displayPath(cwd, path.join(givenRoot, relative)), reason: `cannot read directory (${code}), skipped` });
+      continue;
+    }
+    for (const entry of entries) {
       const entryRelative = path.join(relative, entry.name);
       const shown = displayPath(cwd, path.join(givenRoot, entryRelative));
       // Symlinks are never followed: that keeps every read and write inside the root, and a
@@ -104,11 +138,13 @@ async function walkDirectory(
       if (entry.isSymbolicLink()) continue;
       if (entry.isDirectory()) {
         if (!SKIPPED_DIRECTORIES.has(entry.name) && !isIgnored(shown)) pending.push(entryRelative);
+      } else if (entry.isFile() && STALE_TEMP_FILE.test(entry.name)) {
+        walk.staleTempFiles.push(path.join(realRoot, entryRelative));
       } else if (entry.isFile() && isSourceFile(entry.name) && !isIgnored(shown)) {
         const realPath = path.join(realRoot, entryRelative);
-        if (gitVisible === null || gitVisible.has(realPath)) found.push({ path: realPath, displayPath: shown });
+        if (gitVisible === null || gitVisible.has(realPath)) walk.files.push({ path: realPath, displayPath: shown });
       }
     }
   }
-  return found;
+  return walk;
 }

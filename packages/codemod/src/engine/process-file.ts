@@ -42,6 +42,8 @@ function runTransform(transform: FileTransform, source: string, options: Transfo
   try {
     result = transform(source, options);
   } catch (error) {
+    const syntaxError = syntaxErrorOf(error);
+    if (syntaxError !== null) throw new FileFailure(syntaxError);
     throw new FileFailure(`the transform threw ${error instanceof Error ? `${error.name}: ${describeError(error)}` : String(error)}`);
   }
   // Checked once here so that a broken transform fails its files instead of the whole summary.
@@ -53,4 +55,15 @@ function runTransform(transform: FileTransform, source: string, options: Transfo
     Array.isArray(result.left);
   if (!valid) throw new FileFailure('the transform returned something other than { output, hoisted, left }');
   return result;
+}
+
+/**
+ * The input's own syntax error, said as such: a parser error carries where it is (typescript-estree's
+ * TSError has a 1-based `lineNumber` and a 0-based `column`). Anything else is the transform's bug.
+ */
+function syntaxErrorOf(error: unknown): string | null {
+  if (!(error instanceof Error)) return null;
+  const { lineNumber, column } = error as { lineNumber?: unknown; column?: unknown };
+  if (typeof lineNumber !== 'number' || typeof column !== 'number') return null;
+  return `does not parse (line ${lineNumber}, column ${column + 1}: ${describeError(error)}), left as is`;
 }

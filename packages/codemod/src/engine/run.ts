@@ -1,7 +1,9 @@
+import { unlink } from 'node:fs/promises';
 import { discoverFiles } from './discover.js';
 import { findUncommittedTargets, UncommittedChangesError } from './git-safety.js';
 import type { FileOutcome } from './process-file.js';
 import { runFiles } from './run-files.js';
+import { displayPath } from './paths.js';
 import { summarize, type RunSummary } from './summary.js';
 
 export interface RunOptions {
@@ -22,6 +24,8 @@ export interface RunOptions {
 export interface RunResult {
   outcomes: FileOutcome[];
   summary: RunSummary;
+  /** Display paths of temp files an interrupted earlier run had left, removed by this one. */
+  removedTempFiles: string[];
 }
 
 /**
@@ -30,17 +34,30 @@ export interface RunResult {
  * per-file problems end up in the outcomes instead.
  */
 export async function runCodemod(options: RunOptions): Promise<RunResult> {
-  const { roots, files } = await discoverFiles(options.paths, { cwd: options.cwd, ignore: options.ignore });
+  const { roots, files, unreadable, staleTempFiles } = await discoverFiles(options.paths, { cwd: options.cwd, ignore: options.ignore });
   // A dry run writes nothing, so it can never lose uncommitted work.
   if (!options.dry && !options.force) {
     const uncommitted = await findUncommittedTargets(roots, files);
     if (uncommitted.length > 0) throw new UncommittedChangesError(uncommitted);
   }
+  const removedTempFiles = options.dry ? [] : await removeStaleTempFiles(options.cwd, staleTempFiles);
   options.onStart?.(files.length);
   const outcomes = await runFiles(
     files,
     { transformModule: options.transformModule, cpus: options.cpus, dry: options.dry, keyed: options.keyed },
     () => options.onFileDone?.(),
   );
-  return { outcomes, summary: summarize(outcomes) };
+  // A folder that could not be listed may hold files that needed a fix: the run did not finish.
+  for (const directory of unreadable) {
+    outcomes.push({ file: directory.displayPath, status: 'failed', hoisted: [], left: [], failure: directory.reason });
+  }
+  return { outcomes, summary: summarize(outcomes), removedTempFiles };
+}
+
+async function removeStaleTempFiles(cwd: string, tempFiles: string[]): Promise<string[]> {
+  const removed: string[] = [];
+  for (const tempFile of tempFiles) {
+    if (await unlink(tempFile).then(() => true, () => false)) removed.push(displayPath(cwd, tempFile));
+  }
+  return removed;
 }

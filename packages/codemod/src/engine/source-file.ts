@@ -16,7 +16,10 @@ export async function readSourceFile(filePath: string): Promise<SourceText> {
   try {
     bytes = await readFile(filePath);
   } catch (error) {
-    throw new FileFailure(`cannot read file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    const code = (error as NodeJS.ErrnoException).code;
+    // Found by discovery, gone by the time its turn came: someone else is changing the tree.
+    if (code === 'ENOENT') throw new FileFailure('file was deleted before it could be read, skipped');
+    throw new FileFailure(`cannot read file (${code ?? String(error)})`);
   }
   if (bytes.includes(0)) throw notText();
   try {

@@ -1,0 +1,3 @@
+export declare const MAX_FILE_BYTES: number;
+export declare function workspaceModuleRoots(workspaceRoot: string): string[];
+export declare function listSourceFiles(roots: string[]): string[];

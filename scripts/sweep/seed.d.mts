@@ -1,0 +1,1 @@
+export declare function seedSource(source: string, filePath: string): string | null;

@@ -1,0 +1,1 @@
+export declare const REWRITTEN_MARK: string;
