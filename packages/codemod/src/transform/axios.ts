@@ -1,27 +1,8 @@
-// Two questions before moving default-axios calls to a shared keep-alive instance. Does this file
-// configure the global axios (`axios.defaults…`, `axios.interceptors…`)? A new instance would
-// silently drop that configuration (keepalive-facts.md §3), so the codemod then keeps
-// `axios.<method>()` and passes the shared agents in the per-call config instead. And may the file
-// run in a browser, where `node:http` cannot be imported at all?
-import { createCatalog, memberPropertyName, ModuleResolver, walk, type Analysis } from '@reuse-clients/core';
+// Before moving default-axios calls to a shared keep-alive instance: may the file run in a
+// browser, where `node:http` cannot be imported at all? (Whether the global axios is configured,
+// which a new instance would silently drop, core reports as `globalAxiosConfiguration`.)
+import { walk } from '@reuse-clients/core';
 import type { ParsedFile } from './parse.js';
-
-const GLOBAL_CONFIGURATION = new Set(['defaults', 'interceptors']);
-
-export function axiosBindingIsConfigured(parsed: ParsedFile, analysis: Analysis): boolean {
-  if (!analysis.sites.some((site) => site.site.value.module === 'axios')) return false;
-  const resolver = new ModuleResolver(parsed.scopeManager, createCatalog(), parsed.text);
-  let configured = false;
-  walk(parsed.ast, (node) => {
-    if (configured) return false;
-    if (node.type === 'MemberExpression' && GLOBAL_CONFIGURATION.has(memberPropertyName(node) ?? '')) {
-      const value = resolver.valueOf(node.object);
-      if (value?.module === 'axios' && value.path.length === 0) configured = true;
-    }
-    return !configured;
-  });
-  return configured;
-}
 
 const NODE_BUILTIN = /^(?:node:)?(?:http|https|net|tls|fs|fs\/promises|path|os|crypto|child_process|worker_threads|stream|zlib|dns)$/;
 

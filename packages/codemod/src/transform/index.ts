@@ -1,7 +1,7 @@
 // The codemod transform: parse like the ESLint rules do, run the shared detector, plan text edits
 // for every finding (hoisted, or left with a reason), and apply them to the original text so that
 // untouched code keeps its bytes (comments, CRLF, BOM, shebang).
-import { analyzeFile } from '@reuse-clients/core';
+import { analyzeFile, type UserCatalogEntry } from '@reuse-clients/core';
 import type { FileTransform } from '../engine/contract.js';
 import { applyEdits } from './edits.js';
 import { nodeTargetFor } from './node-target.js';
@@ -9,12 +9,28 @@ import { parseFile, sourceTypeOf } from './parse.js';
 import { Planner } from './plan.js';
 import { detectStyle } from './style.js';
 
-export const transformFile: FileTransform = (source, { keyed, filePath }) => {
-  const parsed = parseFile(source, filePath);
-  const analysis = analyzeFile({ ast: parsed.ast, scopeManager: parsed.scopeManager, sourceText: parsed.text }, { nodeTarget: nodeTargetFor(filePath) });
-  if (analysis.findings.length === 0) return { output: null, hoisted: [], left: [] };
-  const style = detectStyle(parsed.text, parsed.ast, parsed.isTypeScript, sourceTypeOf(parsed.ast, filePath));
-  const plan = new Planner(parsed, style, analysis, keyed).run();
-  const output = plan.edits.length === 0 ? null : parsed.bom + applyEdits(parsed.text, plan.edits);
-  return { output: output === source ? null : output, hoisted: plan.hoisted, left: plan.left };
-};
+/** What other files say about this one (the project pass), and the rules' own options. */
+export interface TransformContext {
+  /** Extra catalog entries for a file: builders it imports from other files. */
+  catalogFor?: (filePath: string) => readonly UserCatalogEntry[];
+  /** Some file configures the global axios: default-axios calls keep it and get agents per call. */
+  configuresGlobalAxios?: boolean;
+  startupFunctions?: readonly string[];
+}
+
+export function createTransform(context: TransformContext = {}): FileTransform {
+  return (source, { keyed, filePath }) => {
+    const parsed = parseFile(source, filePath);
+    const analysis = analyzeFile(
+      { ast: parsed.ast, scopeManager: parsed.scopeManager, sourceText: parsed.text },
+      { nodeTarget: nodeTargetFor(filePath), catalog: context.catalogFor?.(filePath) ?? [], startupFunctions: context.startupFunctions ?? [] },
+    );
+    if (analysis.findings.length === 0) return { output: null, hoisted: [], left: [] };
+    const style = detectStyle(parsed.text, parsed.ast, parsed.isTypeScript, sourceTypeOf(parsed.ast, filePath));
+    const plan = new Planner(parsed, style, analysis, keyed, { configuresGlobalAxios: context.configuresGlobalAxios ?? false }).run();
+    const output = plan.edits.length === 0 ? null : parsed.bom + applyEdits(parsed.text, plan.edits);
+    return { output: output === source ? null : output, hoisted: plan.hoisted, left: plan.left };
+  };
+}
+
+export const transformFile: FileTransform = createTransform();

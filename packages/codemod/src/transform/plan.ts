@@ -19,7 +19,7 @@ import {
 } from '@reuse-clients/core';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { SiteOutcome } from '../engine/contract.js';
-import { axiosBindingIsConfigured, looksLikeBrowserCode } from './axios.js';
+import { looksLikeBrowserCode } from './axios.js';
 import { classConstructions, ClassFields, enclosingInstanceClass, reassignedAfterConstruction, unsetMember, type ClassNode } from './classes.js';
 import { mergeEdits, overlaps, renderRange, type Edit } from './edits.js';
 import { Imports } from './imports.js';
@@ -65,7 +65,6 @@ export class Planner {
   private readonly imports: Imports;
   private readonly classes: ClassFields;
   private readonly settled = new Set<Node>();
-  private axiosConfigured: boolean | undefined;
   private classifier: FrequencyClassifier | undefined;
 
   constructor(
@@ -73,6 +72,8 @@ export class Planner {
     private readonly style: FileStyle,
     private readonly analysis: Analysis,
     private readonly keyed: boolean,
+    /** What the project pass knows: the global axios is configured in some other file. */
+    private readonly project: { configuresGlobalAxios: boolean } = { configuresGlobalAxios: false },
   ) {
     this.namer = new Namer(parsed.scopeManager);
     this.scope = new ModuleScope(parsed.ast, parsed.text, style, sharingKey);
@@ -186,8 +187,7 @@ export class Planner {
     const callee = unwrap(call.callee);
     const axiosObject = callee.type === 'MemberExpression' ? unwrap(callee.object) : callee;
     if (looksLikeBrowserCode(this.parsed)) return 'this file renders JSX and imports no Node module, so it may run in a browser, where Node keep-alive agents cannot be imported';
-    this.axiosConfigured ??= axiosBindingIsConfigured(this.parsed, this.analysis);
-    if (this.axiosConfigured) return this.addAgentsToAxiosConfig(site, call);
+    if (this.project.configuresGlobalAxios || this.analysis.globalAxiosConfiguration.length > 0) return this.addAgentsToAxiosConfig(site, call);
     const reads = analyzeReads(axiosObject, this.parsed);
     if (reads.perCall.length > 0 || reads.thisMembers.size > 0 || reads.otherThis) return 'axios is not imported at module level here';
     const text = this.parsed.text.slice(axiosObject.range[0], axiosObject.range[1]);
