@@ -135,7 +135,8 @@ export function moduleInsertionOffset(program: TSESTree.Program, after: number):
   return offset;
 }
 
-function isImportLike(statement: TSESTree.ProgramStatement): boolean {
+/** An import, `import x = require()`, or a declaration initialised from `require()`/`import()`. */
+export function isImportLike(statement: TSESTree.ProgramStatement): boolean {
   if (statement.type === 'ImportDeclaration' || statement.type === 'TSImportEqualsDeclaration') return true;
   if (statement.type !== 'VariableDeclaration') return false;
   return statement.declarations.every((declarator) => {

@@ -18,6 +18,8 @@ export interface ScopeReference {
   isWrite(): boolean;
   isRead(): boolean;
   init?: boolean | null;
+  /** @typescript-eslint/scope-manager only: false for a reference in a type position. */
+  isValueReference?: boolean;
 }
 
 export interface ScopeVariable {

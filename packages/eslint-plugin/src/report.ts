@@ -1,9 +1,9 @@
 // The adapter from ESLint to the shared detector. Five rules, one analysis: the first rule to ask
 // analyses the file and the others read the cached result, so the tree is not walked per rule.
 // The cache is keyed by the AST object, which exists only while ESLint lints that file.
-import { analyzeFile, type Analysis, type Finding, type RuleName, type ScopeManagerLike } from '@reuse-clients/core';
+import { analyzeFile, nodeTargetFor, type Analysis, type Finding, type RuleName, type ScopeManagerLike } from '@reuse-clients/core';
 import { ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { nodeTargetFor } from './node-target.js';
+import path from 'node:path';
 import type { RuleOptions } from './options.js';
 import { createTypedResolver } from './typed-resolution.js';
 
@@ -11,7 +11,7 @@ const analyses = new WeakMap<object, Map<string, Analysis>>();
 
 function analysisFor(context: Readonly<TSESLint.RuleContext<string, unknown[]>>, options: RuleOptions): Analysis {
   const { sourceCode } = context;
-  const nodeTarget = options.nodeVersion ?? nodeTargetFor(context.filename, context.cwd);
+  const nodeTarget = options.nodeVersion ?? nodeTargetFor(path.resolve(context.cwd, context.filename));
   const key = JSON.stringify([options.catalog ?? [], options.startupFunctions ?? [], nodeTarget ?? null, options.typeChecked === true]);
   let byOptions = analyses.get(sourceCode.ast);
   if (!byOptions) {

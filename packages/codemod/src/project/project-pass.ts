@@ -13,7 +13,7 @@
 import { analyzeFile, createCatalog, mayMentionCatalog, type Analysis, type Builder, type SiteAnalysis } from '@reuse-clients/core';
 import type { SourceFile } from 'ts-morph';
 import { parseFile, type ParsedFile } from '../transform/parse.js';
-import { nodeTargetFor } from '../transform/node-target.js';
+import { nodeTargetFor } from '@reuse-clients/core';
 import { builderDisplay, builderKey, exportAnchors, instanceMethodOf, type ConstructionKind, type ProjectBuilder } from './builders.js';
 import { catalogEntryKey, projectEntry, userEntryKey, type ProjectEntry } from './entries.js';
 import { exportedBuilders, type AnchorIndex } from './exports.js';

@@ -1,10 +1,9 @@
 // The codemod transform: parse like the ESLint rules do, run the shared detector, plan text edits
 // for every finding (hoisted, or left with a reason), and apply them to the original text so that
 // untouched code keeps its bytes (comments, CRLF, BOM, shebang).
-import { analyzeFile, type UserCatalogEntry } from '@reuse-clients/core';
+import { analyzeFile, nodeTargetFor, type UserCatalogEntry } from '@reuse-clients/core';
 import type { FileTransform } from '../engine/contract.js';
 import { applyEdits } from './edits.js';
-import { nodeTargetFor } from './node-target.js';
 import { parseFile, sourceTypeOf } from './parse.js';
 import { Planner } from './plan.js';
 import { detectStyle } from './style.js';

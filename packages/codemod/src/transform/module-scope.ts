@@ -1,7 +1,7 @@
 // New module-level code: imports and shared declarations. They are collected while planning and
 // turned into insertions at the end, grouped by position, so that two sites with identical
 // constant options share one declaration and imports always precede what uses them.
-import { moduleInsertionOffset } from '@reuse-clients/core';
+import { isImportLike, moduleInsertionOffset } from '@reuse-clients/core';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Edit } from './edits.js';
 import { afterTrailingComment } from './lines.js';
@@ -118,13 +118,3 @@ function joinDeclarations(declarations: string[], newline: string): string {
   return result;
 }
 
-function isImportLike(statement: TSESTree.ProgramStatement): boolean {
-  if (statement.type === 'ImportDeclaration' || statement.type === 'TSImportEqualsDeclaration') return true;
-  if (statement.type !== 'VariableDeclaration') return false;
-  return statement.declarations.every((declarator) => {
-    let init: TSESTree.Node | null = declarator.init;
-    while (init?.type === 'MemberExpression') init = init.object;
-    if (init?.type === 'AwaitExpression') init = init.argument;
-    return (init?.type === 'CallExpression' && init.callee.type === 'Identifier' && init.callee.name === 'require') || init?.type === 'ImportExpression';
-  });
-}

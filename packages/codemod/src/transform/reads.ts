@@ -27,11 +27,6 @@ export interface Reads {
   after: number;
 }
 
-interface ReferenceLike {
-  identifier: TSESTree.Identifier | TSESTree.JSXIdentifier;
-  resolved: ScopeVariable | null;
-  isValueReference?: boolean;
-}
 
 export function analyzeReads(node: Node, parsed: ParsedFile): Reads {
   const reads: Reads = { thisMembers: new Set(), otherThis: false, perCall: [], env: false, mutableModule: [], reassigned: [], awaits: false, calls: [], after: 0 };
@@ -50,7 +45,7 @@ export function analyzeReads(node: Node, parsed: ParsedFile): Reads {
     }
   });
   for (const scope of parsed.scopeManager.scopes) {
-    for (const reference of scope.references as readonly ReferenceLike[]) {
+    for (const reference of scope.references) {
       const identifier = reference.identifier as Node;
       if (!contains(node, identifier) || reference.isValueReference === false) continue;
       const variable = reference.resolved;
