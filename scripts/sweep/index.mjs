@@ -27,6 +27,7 @@ const workers = Number(values.workers);
 const budgetMs = Number(values.budget) * 1000;
 
 const started = Date.now();
+const commit = gitHead(); // what was built and loaded: taken now, others may commit meanwhile
 const allFiles = listSourceFiles(workspaceModuleRoots(workspaceRoot));
 const files = values.limit === undefined ? allFiles : allFiles.slice(0, Number(values.limit));
 process.stderr.write(`sweep: ${files.length} files, ${workers} worker thread(s), budget ${values.budget} s\n`);
@@ -52,7 +53,7 @@ const markdown = renderMarkdown(summary, {
   date: new Date().toISOString(),
   command: `pnpm sweep${process.argv.length > 2 ? ` ${process.argv.slice(2).join(' ')}` : ''}`,
   wallMs: Date.now() - started,
-  commit: gitHead(),
+  commit,
   workers,
   relative: (file) => path.relative(workspaceRoot, file),
 });
