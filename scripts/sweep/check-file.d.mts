@@ -11,6 +11,8 @@ export interface TransformOutcome {
   left: string[];
   problems: string[];
   error?: string;
+  /** Seeded runs only: lines of the library's own code that the rewrite changed (first three). */
+  rewrittenOriginalLines?: string[];
 }
 
 export interface FileCheck {
@@ -24,5 +26,5 @@ export interface FileCheck {
 
 export declare function checkSource(source: string, filePath: string): FileCheck;
 export declare function lintSource(source: string, filePath: string): LintOutcome;
-export declare function transformSource(source: string, filePath: string, keyed: boolean): TransformOutcome;
+export declare function transformSource(source: string, filePath: string, keyed: boolean, keepOutput?: boolean): TransformOutcome & { output?: string };
 export declare function parseErrorOf(source: string, filePath: string): string | null;

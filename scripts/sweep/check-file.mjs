@@ -80,7 +80,7 @@ export function parseErrorOf(source, filePath) {
  * }}
  * `problems` lists broken invariants of a changed output (unparsable, not idempotent).
  */
-export function transformSource(source, filePath, keyed) {
+export function transformSource(source, filePath, keyed, keepOutput = false) {
   const inputError = parseErrorOf(source, filePath);
   let result;
   try {
@@ -103,7 +103,7 @@ export function transformSource(source, filePath, keyed) {
     }
     if (again.output !== null && again.output !== result.output) outcome.problems.push('not idempotent: a second run changes the output');
   }
-  return { status: 'changed', ...outcome };
+  return { status: 'changed', ...outcome, ...(keepOutput ? { output: result.output } : {}) };
 }
 
 /** Everything the sweep records for one file: the file as it is, and seeded (see seed.mjs). */
@@ -115,8 +115,23 @@ export function checkSource(source, filePath) {
     codemod: transformSource(source, filePath, false),
     keyed: transformSource(source, filePath, true),
     seededLint: seeded === null ? null : lintSource(seeded, filePath),
-    seeded: seeded === null ? null : transformSource(seeded, filePath, false),
+    seeded: seeded === null ? null : withRewrittenOriginalLines(seeded, transformSource(seeded, filePath, false, true)),
   };
+}
+
+/**
+ * Lines of the library's own code (no seed on them) that are gone from the seeded output. The
+ * library code has no catalog sites of its own (the unseeded run changes nothing), so a rewrite
+ * there is the codemod acting on something the seeds made it see — worth a human look.
+ */
+function withRewrittenOriginalLines(seeded, outcome) {
+  const { output, ...rest } = outcome;
+  if (output === undefined) return rest;
+  const outputLines = new Set(output.split(/\r?\n/).map((line) => line.trim()));
+  const rewritten = seeded
+    .split(/\r?\n/)
+    .filter((line) => !line.includes('__sweep') && line.trim() !== '' && !outputLines.has(line.trim()));
+  return { ...rest, rewrittenOriginalLines: rewritten.slice(0, 3).map((line) => line.trim().slice(0, 120)) };
 }
 
 function firstLines(error) {

@@ -23,6 +23,7 @@ export interface SweepSummary {
   seeded: TransformTotals & { files: number; lintCrashes: Problem[]; lintReports: number; leftByReason: Record<string, number> };
   sweepErrors: Problem[];
   disagreements: Problem[];
+  rewrittenOriginal: Problem[];
 }
 
 export declare function reasonKey(reason: string): string;

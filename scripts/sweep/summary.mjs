@@ -17,6 +17,8 @@ export function aggregate(results, unchecked = 0) {
     sweepErrors: [],
     /** Seeded files where the rules reported a different number of sites than the codemod saw. */
     disagreements: [],
+    /** Seeded files whose rewrite changed lines of the library's own code (see check-file.mjs). */
+    rewrittenOriginal: [],
   };
   for (const result of results) {
     if (result.error !== undefined) {
@@ -34,6 +36,9 @@ export function aggregate(results, unchecked = 0) {
     if (codemod.status === 'parseError') summary.codemod.parseErrors++;
     if (seeded !== null) {
       summary.seeded.files++;
+      if (seeded.rewrittenOriginalLines?.length > 0) {
+        summary.rewrittenOriginal.push({ file: result.file, error: seeded.rewrittenOriginalLines.map((line) => `\`${line.replace(/`/g, "'")}\``).join(', ') });
+      }
       if (seeded.status !== 'crash' && seeded.status !== 'parseError' && seededLint.reports !== seeded.hoisted + seeded.left.length) {
         summary.disagreements.push({ file: result.file, error: `${seededLint.reports} lint report(s), ${seeded.hoisted} hoisted + ${seeded.left.length} left` });
       }
@@ -99,6 +104,7 @@ export function renderMarkdown(summary, meta) {
     ['seeded: sites hoisted / left', `${seeded.hoisted} / ${seeded.left}`],
     ['seeded: unparsable / non-idempotent outputs', `${seeded.unparsable.length} / ${seeded.nonIdempotent.length}`],
     ['seeded: files where lint reports ≠ codemod sites (informational)', summary.disagreements.length],
+    ["seeded: files whose rewrite changed the library's own lines (to review)", summary.rewrittenOriginal.length],
     ["sweep errors (hangs, dead threads, the sweep's own failures)", summary.sweepErrors.length],
   ];
   const seededReasons = Object.entries(seeded.leftByReason).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
@@ -162,6 +168,14 @@ export function renderMarkdown(summary, meta) {
     '',
     summary.disagreements.length === 0 ? 'None.' : '',
     ...summary.disagreements.slice(0, 20).map((p) => `- \`${meta.relative(p.file)}\` — ${p.error}`),
+    '',
+    "## Seeded rewrites that changed the library's own lines (first 20)",
+    '',
+    'To review: the library code has no sites of its own, so these are rewrites of code the seeds made',
+    'the detector see (e.g. a class whose constructor now builds an agent). Parse and idempotence hold.',
+    '',
+    summary.rewrittenOriginal.length === 0 ? 'None.' : '',
+    ...summary.rewrittenOriginal.slice(0, 20).map((p) => `- \`${meta.relative(p.file)}\` — ${p.error}`),
     '',
     '## Problems',
     '',
