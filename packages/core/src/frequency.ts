@@ -123,6 +123,36 @@ export class FrequencyClassifier {
     }
   }
 
+  /**
+   * Does the construction end up on the instance: `this.x = site`, `this.x = cond ? site : …`, or a
+   * local that is assigned to `this.x` or handed to another construction that is (`this.http =
+   * axios.create({ httpsAgent: agent })`)?
+   */
+  private isKeptOnInstance(start: Node): boolean {
+    let node = start;
+    for (;;) {
+      const parent = node.parent;
+      if (!parent) return false;
+      if (isTransparentWrapper(parent) || parent.type === 'AwaitExpression' || parent.type === 'ConditionalExpression' || parent.type === 'LogicalExpression' || parent.type === 'ObjectExpression' || parent.type === 'ArrayExpression' || (parent.type === 'Property' && parent.value === node) || ((parent.type === 'NewExpression' || parent.type === 'CallExpression') && parent.callee !== node)) {
+        node = parent;
+        continue;
+      }
+      if (parent.type === 'AssignmentExpression' && parent.right === node) {
+        const target = unwrap(parent.left);
+        if (isThisMember(target)) return true;
+        return target.type === 'Identifier' && this.localIsKeptOnInstance(target);
+      }
+      if (parent.type === 'VariableDeclarator' && parent.init === node && parent.id.type === 'Identifier') return this.localIsKeptOnInstance(parent.id);
+      return false;
+    }
+  }
+
+  private localIsKeptOnInstance(identifier: TSESTree.Identifier): boolean {
+    const variable = resolveName(this.scopeManager, identifier, identifier.name);
+    if (!variable || isModuleLevel(variable.scope)) return false;
+    return readsOf(variable).some((reference) => this.isKeptOnInstance(reference.identifier as Node));
+  }
+
   /** Is this local returned by its function (`const a = new Agent(); …; return a;`)? */
   private isReturnedLocal(identifier: TSESTree.Identifier): boolean {
     const variable = resolveName(this.scopeManager, identifier, identifier.name);
@@ -183,7 +213,9 @@ export class FrequencyClassifier {
       // cache.set(k, a) }`, `if (cache.has(k)) return …`); unguarded it is replaced every call.
       const isGuarded = (storage: Node) => guarded(parent, identifier) || guarded(parent, storage);
       if (parent.type === 'AssignmentExpression' && parent.right === node && parent.operator === '=') {
-        return this.isLongLived(parent.left, context) && (isThisMember(unwrap(parent.left)) || isGuarded(unwrap(parent.left)));
+        // In a constructor the walk goes on to the class (see the direct form in storesIntoLongLivedStorage).
+        if (isThisMember(unwrap(parent.left))) return !isConstructorBody(parent);
+        return this.isLongLived(parent.left, context) && isGuarded(unwrap(parent.left));
       }
       if (parent.type !== 'CallExpression' || !isMapSet(parent, node)) return false;
       const map = (unwrap(parent.callee) as TSESTree.MemberExpression).object;
@@ -286,6 +318,21 @@ export class FrequencyClassifier {
       isClass && !member.static && variable
         ? { kind: 'class', name: variable.name, exported: classNode.parent?.type === 'ExportNamedDeclaration' || classNode.parent?.type === 'ExportDefaultDeclaration' || isExportedElsewhere(variable), node: classNode }
         : undefined;
+    // Only a construction the instance keeps (a field, `this.x = …`) makes the class a client
+    // builder whose `new C()` per call is the problem. One the constructor merely uses (a request
+    // with an inline agent) runs once per `new C()`: judge it there, at the construction itself.
+    const keptByInstance = member.type === 'PropertyDefinition' || this.isKeptOnInstance(start);
+    if (!keptByInstance && !member.static && variable && context.depth < MAX_FACTORY_DEPTH && !context.visiting.has(classNode!)) {
+      const inner = { ...context, followFactories: false, depth: context.depth + 1, visiting: new Set([...context.visiting, classNode!]) };
+      for (const reference of readsOf(variable)) {
+        const identifier = reference.identifier as Node;
+        const parent = identifier.parent;
+        if (parent?.type !== 'NewExpression' || parent.callee !== identifier) continue;
+        const frequency = summarize(this.ascend(parent, parent, 'dropped', inner).map((occurrence) => occurrence.frequency));
+        if (frequency.kind === 'per-call') return [perCall(start, `on every \`new ${variable.name}()\`, which runs ${frequency.where}`)];
+      }
+      return [once(start, reason)];
+    }
     const result: Occurrence[] = [{ node: start, frequency: { kind: 'once', reason, ...(builder ? { builder } : {}) }, factories: [] }];
     if (member.static || !classNode || !context.followFactories || context.depth >= MAX_FACTORY_DEPTH) return result;
     if (classNode.type !== 'ClassDeclaration' && classNode.type !== 'ClassExpression') return result;

@@ -28,3 +28,29 @@ describe('keyed caches', () => {
     expect(finding).toBe('no-per-call-agent@1:30 perCall');
   });
 });
+
+describe('constructors', () => {
+  const entry = `import https from 'node:https';
+class Entry {
+  constructor(text) {
+    https.get('https://x.example/', { agent: new https.Agent({ keepAlive: true }) });
+    this.text = text;
+  }
+}
+`;
+
+  it('a construction the constructor only uses is judged at each new C(): per call when new C() is', () => {
+    const [finding, ...rest] = findingsOf(`${entry}export function build(list) { list.push(new Entry('')); return list; }`);
+    expect(rest).toEqual([]);
+    expect(finding).toBe('no-inline-dispatcher@4:46 inline');
+  });
+
+  it('… and once when every new C() runs once', () => {
+    expect(findingsOf(`${entry}export const entries = [new Entry('a')];`)).toEqual([]);
+  });
+
+  it('a construction the instance keeps makes new C() per call the problem, reported there', () => {
+    const source = `import { Pool } from 'pg';\nclass Repo {\n  constructor() { const pool = new Pool(); this.pool = pool; }\n}\nexport function handle() { return new Repo().pool; }`;
+    expect(findingsOf(source)).toEqual(['no-per-call-client@5:35 perCallFactory']);
+  });
+});
