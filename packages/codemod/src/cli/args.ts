@@ -14,6 +14,8 @@ export interface CliArgs {
   keyed: boolean;
   cpus: number;
   ignore: string[];
+  /** Run the project pass (cross-file factories, global axios configuration); `--no-project` turns it off. */
+  project: boolean;
 }
 
 export function defaultCpus(): number {
@@ -33,6 +35,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         json: { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
         keyed: { type: 'boolean', default: false },
+        'no-project': { type: 'boolean', default: false },
         cpus: { type: 'string' },
         ignore: { type: 'string', multiple: true, default: [] },
         help: { type: 'boolean', short: 'h', default: false },
@@ -54,6 +57,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     keyed: values.keyed,
     cpus: values.cpus === undefined ? defaultCpus() : parseCpus(values.cpus),
     ignore: values.ignore,
+    project: !values['no-project'],
   };
 }
 

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { MissingPathError } from '../engine/discover.js';
 import { UncommittedChangesError } from '../engine/git-safety.js';
-import { resolveTransformModule, TransformLoadError } from '../engine/load-transform.js';
+import { resolveTransformModule, TRANSFORM_MODULE_ENV, TransformLoadError } from '../engine/load-transform.js';
 import { runCodemod } from '../engine/run.js';
 import { parseCliArgs, UsageError, type CliArgs } from './args.js';
 import { paletteFor, type OutputStream } from './color.js';
@@ -74,6 +74,8 @@ export async function main(
       cpus: args.cpus,
       ignore: args.ignore,
       transformModule: resolveTransformModule(cwd, env),
+      // A test transform (the env override) cannot use what the project pass finds.
+      ...(args.project && !env[TRANSFORM_MODULE_ENV] ? { projectContext: (files: string[]) => projectContext(cwd, args.paths, files, stderr) } : {}),
       onStart: (fileCount) => (progress = createProgress(stderr, fileCount)),
       onFileDone: () => progress.tick(),
     });
@@ -98,4 +100,19 @@ export async function main(
     stdout.write(renderSummary(summary, args.dry, out));
   }
   return summary.files.failed > 0 ? EXIT_FILE_FAILED : EXIT_OK;
+}
+
+/**
+ * The project pass over the target files, for the transform: factories and client classes imported
+ * from other files, and global axios configuration anywhere. If it fails (a broken tsconfig, say),
+ * the run goes on judging each file alone, and says so.
+ */
+async function projectContext(cwd: string, paths: string[], files: string[], stderr: OutputStream): Promise<unknown> {
+  try {
+    const { buildProjectCatalog } = await import('../project/index.js');
+    return buildProjectCatalog({ searchFrom: path.resolve(cwd, paths[0] ?? '.'), files }).data;
+  } catch (error) {
+    stderr.write(`warning: the project pass failed (${(error as Error).message}); each file is judged alone, so cross-file sites are not fixed\n`);
+    return undefined;
+  }
 }

@@ -11,6 +11,9 @@ Options:
   --force          run even when target files have uncommitted changes
   --keyed          cache clients whose options depend on per-call values in a Map
                    keyed by those values, instead of leaving them
+  --no-project     judge each file alone: skip the project pass that follows
+                   factories and client classes across files and finds global
+                   axios configuration (faster; misses cross-file sites)
   --cpus <n>       number of threads (default: cores - 1, at least 1)
   --ignore <glob>  skip matching files or folders (repeatable); a glob without "/"
                    matches a name at any depth

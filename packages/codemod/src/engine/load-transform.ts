@@ -13,12 +13,19 @@ export function resolveTransformModule(cwd: string, env: NodeJS.ProcessEnv): str
   return fileURLToPath(new URL('../transform/index.js', import.meta.url));
 }
 
-export async function loadTransform(modulePath: string): Promise<FileTransform> {
-  let loaded: { transformFile?: unknown };
+/**
+ * Loads the transform. With `projectData` (what the project pass found), a module that exports
+ * `transformForProject` builds its transform from it; test transforms just export `transformFile`.
+ */
+export async function loadTransform(modulePath: string, projectData?: unknown): Promise<FileTransform> {
+  let loaded: { transformFile?: unknown; transformForProject?: unknown };
   try {
-    loaded = (await import(pathToFileURL(modulePath).href)) as { transformFile?: unknown };
+    loaded = (await import(pathToFileURL(modulePath).href)) as typeof loaded;
   } catch (error) {
     throw new TransformLoadError(`cannot load the transform ${modulePath}: ${(error as Error).message}`);
+  }
+  if (projectData !== undefined && typeof loaded.transformForProject === 'function') {
+    return (loaded.transformForProject as (data: unknown) => FileTransform)(projectData);
   }
   if (typeof loaded.transformFile !== 'function') {
     throw new TransformLoadError(`the transform ${modulePath} does not export a transformFile function`);

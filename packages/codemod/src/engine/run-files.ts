@@ -14,7 +14,7 @@ const WORKER_URL = new URL('./worker.js', import.meta.url);
 export async function runFiles(files: TargetFile[], settings: RunFilesSettings, onFileDone: () => void): Promise<FileOutcome[]> {
   const threads = Math.min(settings.cpus, files.length);
   if (threads > 1) return runInWorkers(files, settings, threads, onFileDone);
-  const transform = await loadTransform(settings.transformModule);
+  const transform = await loadTransform(settings.transformModule, settings.projectData);
   const outcomes: FileOutcome[] = [];
   for (const file of files) {
     outcomes.push(await processFile(file, transform, settings));
@@ -24,7 +24,7 @@ export async function runFiles(files: TargetFile[], settings: RunFilesSettings, 
 }
 
 function runInWorkers(files: TargetFile[], settings: RunFilesSettings, threads: number, onFileDone: () => void): Promise<FileOutcome[]> {
-  const workerSettings: WorkerSettings = { transformModule: settings.transformModule, dry: settings.dry, keyed: settings.keyed };
+  const workerSettings: WorkerSettings = { transformModule: settings.transformModule, dry: settings.dry, keyed: settings.keyed, projectData: settings.projectData };
   return new Promise((resolve, reject) => {
     const outcomes: FileOutcome[] = new Array<FileOutcome>(files.length);
     const running = new Set<Worker>();

@@ -16,6 +16,11 @@ export interface RunOptions {
   ignore: string[];
   /** Path of a module exporting `transformFile`. */
   transformModule: string;
+  /**
+   * What other files say about each file (the project pass), computed once from the target files
+   * and handed to the transform; omitted, each file is judged alone.
+   */
+  projectContext?: (files: string[]) => Promise<unknown>;
   /** Called once the files are known, before any is processed. */
   onStart?: (fileCount: number) => void;
   onFileDone?: () => void;
@@ -41,10 +46,11 @@ export async function runCodemod(options: RunOptions): Promise<RunResult> {
     if (uncommitted.length > 0) throw new UncommittedChangesError(uncommitted);
   }
   const removedTempFiles = options.dry ? [] : await removeStaleTempFiles(options.cwd, staleTempFiles);
+  const projectData = options.projectContext ? await options.projectContext(files.map((file) => file.path)) : undefined;
   options.onStart?.(files.length);
   const outcomes = await runFiles(
     files,
-    { transformModule: options.transformModule, cpus: options.cpus, dry: options.dry, keyed: options.keyed },
+    { transformModule: options.transformModule, cpus: options.cpus, dry: options.dry, keyed: options.keyed, projectData },
     () => options.onFileDone?.(),
   );
   // A folder that could not be listed may hold files that needed a fix: the run did not finish.

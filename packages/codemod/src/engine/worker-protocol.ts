@@ -3,6 +3,8 @@ import type { FileOutcome, ProcessSettings } from './process-file.js';
 
 export interface WorkerSettings extends ProcessSettings {
   transformModule: string;
+  /** The project pass's findings (plain JSON), for the transform of every thread. */
+  projectData?: unknown;
 }
 
 /** Main thread → worker: one file at a time, so a slow file never holds up a queue of others. */

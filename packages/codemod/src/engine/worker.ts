@@ -12,7 +12,7 @@ const send = (message: WorkerMessage): void => port?.postMessage(message);
 
 let transform: FileTransform | undefined;
 try {
-  transform = await loadTransform(settings.transformModule);
+  transform = await loadTransform(settings.transformModule, settings.projectData);
 } catch (error) {
   send({ kind: 'loadFailed', message: (error as Error).message });
 }

@@ -2,22 +2,10 @@
 // other files say about that file: which imports build clients (as extra catalog entries for
 // core's `analyzeFile`), and whether the global axios is configured anywhere. The data is plain
 // JSON so that the main thread can compute it once and hand it to worker threads.
-import path from 'node:path';
 import type { UserCatalogEntry } from '@reuse-clients/core';
+import { projectCatalogFromData, type ProjectCatalog } from './catalog-data.js';
 import { findGlobalAxiosConfiguration } from './global-axios.js';
 import { runProjectPass, type ProjectPassOptions } from './project-pass.js';
-
-export interface ProjectCatalogData {
-  configuresGlobalAxios: boolean;
-  /** Absolute file path → the extra catalog entries to analyse that file with. */
-  catalogs: Record<string, UserCatalogEntry[]>;
-}
-
-export interface ProjectCatalog {
-  projectCatalogFor(filePath: string): UserCatalogEntry[];
-  readonly projectConfiguresGlobalAxios: boolean;
-  readonly data: ProjectCatalogData;
-}
 
 export function buildProjectCatalog(options: ProjectPassOptions): ProjectCatalog {
   const pass = runProjectPass(options);
@@ -28,14 +16,7 @@ export function buildProjectCatalog(options: ProjectPassOptions): ProjectCatalog
   return projectCatalogFromData({ configuresGlobalAxios: findGlobalAxiosConfiguration(pass).length > 0, catalogs });
 }
 
-export function projectCatalogFromData(data: ProjectCatalogData): ProjectCatalog {
-  return {
-    projectCatalogFor: (filePath) => data.catalogs[path.resolve(filePath)] ?? [],
-    projectConfiguresGlobalAxios: data.configuresGlobalAxios,
-    data,
-  };
-}
-
+export { projectCatalogFromData, type ProjectCatalog, type ProjectCatalogData } from './catalog-data.js';
 export { runProjectPass, type ProjectPass, type ProjectPassOptions, type AnalysedFile } from './project-pass.js';
 export { findSharedInstances, type SharedInstance } from './shared-instances.js';
 export { findGlobalAxiosConfiguration, type GlobalAxiosSetting } from './global-axios.js';

@@ -3,6 +3,7 @@
 // untouched code keeps its bytes (comments, CRLF, BOM, shebang).
 import { analyzeFile, nodeTargetFor, type UserCatalogEntry } from '@reuse-clients/core';
 import type { FileTransform } from '../engine/contract.js';
+import { projectCatalogFromData, type ProjectCatalogData } from '../project/catalog-data.js';
 import { applyEdits } from './edits.js';
 import { parseFile, sourceTypeOf } from './parse.js';
 import { Planner } from './plan.js';
@@ -33,3 +34,9 @@ export function createTransform(context: TransformContext = {}): FileTransform {
 }
 
 export const transformFile: FileTransform = createTransform();
+
+/** The transform for one run, told what the project pass learnt (the engine calls this in every thread). */
+export function transformForProject(data: ProjectCatalogData): FileTransform {
+  const catalog = projectCatalogFromData(data);
+  return createTransform({ catalogFor: catalog.projectCatalogFor, configuresGlobalAxios: catalog.projectConfiguresGlobalAxios });
+}
