@@ -63,13 +63,9 @@ export function buildReport(pass: ProjectPass, scope: ReportScope): Report {
         plan,
         reuse: reuse && `\`${reuse.name}\` ${reuse.file === file.path ? 'from' : reuse.exported ? 'exported from' : 'declared in'} ${shown(reuse.file)}:${reuse.line}`,
       });
-      const { start, end } = finding.node.loc;
       findings.push({
         file: shown(file.path),
-        line: start.line,
-        column: start.column + 1,
-        endLine: end.line,
-        endColumn: end.column + 1,
+        ...positionOf(finding.node),
         rule: finding.rule,
         message: finding.message,
         fixable,
@@ -80,13 +76,9 @@ export function buildReport(pass: ProjectPass, scope: ReportScope): Report {
   }
   for (const finding of pass.referenceCallFindings) {
     if (!scope.files.has(finding.file)) continue;
-    const { start, end } = finding.node.loc;
     findings.push({
       file: shown(finding.file),
-      line: start.line,
-      column: start.column + 1,
-      endLine: end.line,
-      endColumn: end.column + 1,
+      ...positionOf(finding.node),
       rule: finding.rule,
       message: finding.message,
       fixable: false,
@@ -116,4 +108,10 @@ function compareText(a: string, b: string): number {
 
 function byLocation(a: ReportLocation, b: ReportLocation): number {
   return compareText(a.file, b.file) || a.line - b.line || a.column - b.column;
+}
+
+/** 1-based line and column of a node's start and end, as reports and SARIF count them. */
+function positionOf(node: { loc: { start: { line: number; column: number }; end: { line: number; column: number } } }) {
+  const { start, end } = node.loc;
+  return { line: start.line, column: start.column + 1, endLine: end.line, endColumn: end.column + 1 };
 }
