@@ -1,7 +1,7 @@
 // The codemod transform: parse like the ESLint rules do, run the shared detector, plan text edits
 // for every finding (hoisted, or left with a reason), and apply them to the original text so that
 // untouched code keeps its bytes (comments, CRLF, BOM, shebang).
-import { analyzeFile, nodeTargetFor, type UserCatalogEntry } from '@reuse-clients/core';
+import { analyzeFile, createCatalog, mayMentionCatalog, nodeTargetFor, type UserCatalogEntry } from '@reuse-clients/core';
 import type { FileTransform } from '../engine/contract.js';
 import { projectCatalogFromData, type ProjectCatalogData } from '../project/catalog-data.js';
 import { applyEdits } from './edits.js';
@@ -20,10 +20,15 @@ export interface TransformContext {
 
 export function createTransform(context: TransformContext = {}): FileTransform {
   return (source, { keyed, filePath }) => {
+    const catalog = context.catalogFor?.(filePath) ?? [];
+    // Parsing dominates a large run, and most files cannot name anything in the catalog: the
+    // detector's own text check skips them before any parse (a file that does not parse but
+    // names no catalog module is left as it is, which is all a fix could do with it anyway).
+    if (!mayMentionCatalog(source, createCatalog(catalog))) return { output: null, hoisted: [], left: [] };
     const parsed = parseFile(source, filePath);
     const analysis = analyzeFile(
       { ast: parsed.ast, scopeManager: parsed.scopeManager, sourceText: parsed.text },
-      { nodeTarget: nodeTargetFor(filePath), catalog: context.catalogFor?.(filePath) ?? [], startupFunctions: context.startupFunctions ?? [] },
+      { nodeTarget: nodeTargetFor(filePath), catalog, startupFunctions: context.startupFunctions ?? [] },
     );
     if (analysis.findings.length === 0) return { output: null, hoisted: [], left: [] };
     const style = detectStyle(parsed.text, parsed.ast, parsed.isTypeScript, sourceTypeOf(parsed.ast, filePath));

@@ -8,8 +8,12 @@ import { transformFile } from '../../src/transform/index.js';
 import { fixtureCases } from './fixtures.js';
 
 describe('transform invariants', () => {
-  it('throws on a file that does not parse', () => {
-    expect(() => transformFile('const = ;', { keyed: false, filePath: '/tmp/broken.ts' })).toThrow();
+  it('throws on a file that does not parse and may hold a catalog site', () => {
+    expect(() => transformFile("import https from 'node:https';\nconst = ;", { keyed: false, filePath: '/tmp/broken.ts' })).toThrow();
+  });
+
+  it('skips, before any parse, a file that names nothing in the catalog (the pre-filter)', () => {
+    expect(transformFile('const = ;', { keyed: false, filePath: '/tmp/broken.ts' })).toEqual({ output: null, hoisted: [], left: [] });
   });
 
   it('returns null for a file without catalog sites', () => {
