@@ -66,10 +66,29 @@ export interface Analysis {
 
 const EMPTY: Analysis = { sites: [], findings: [], globalAxiosConfiguration: [] };
 
-/** A cheap text test: can this file mention anything in the catalog at all? */
+const mentionPatterns = new Map<string, RegExp>();
+
+/**
+ * A cheap text test: can this file mention anything in the catalog at all? A module name counts
+ * only as a whole quoted specifier (`'http'`, `"node:https"`, `'aws-sdk/clients/s3'`), so the
+ * `'https://…'` URLs found in most files do not send them to the parser.
+ */
 export function mayMentionCatalog(sourceText: string, catalog: Catalog): boolean {
-  if (/\bfetch\s*\(/.test(sourceText)) return true;
-  return catalogModuleHints(catalog).some((hint) => sourceText.includes(`'${hint}`) || sourceText.includes(`"${hint}`) || sourceText.includes(`\`${hint}`) || sourceText.includes(`:${hint}`));
+  const modules = catalog.entries.map((entry) => entry.module);
+  const key = modules.join('\n');
+  let pattern = mentionPatterns.get(key);
+  if (!pattern) {
+    const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const exact = [...new Set(modules.filter((module) => !module.endsWith('*')))].map(escape);
+    const prefixes = [...new Set(catalogModuleHints(catalog).filter((hint) => !exact.includes(escape(hint))))].map(escape);
+    const alternatives = [`\\bfetch\\s*\\(`, `['"\`](?:node:)?(?:${exact.join('|')})['"\`/]`];
+    if (prefixes.length > 0) alternatives.push(`['"\`](?:${prefixes.join('|')})`);
+    pattern = new RegExp(alternatives.join('|'));
+    // Per-file project entries make many catalogs in one codemod run: keep the memo small.
+    if (mentionPatterns.size > 64) mentionPatterns.clear();
+    mentionPatterns.set(key, pattern);
+  }
+  return pattern.test(sourceText);
 }
 
 export function analyzeFile(input: AnalysisInput, options: AnalysisOptions = {}): Analysis {
