@@ -109,6 +109,8 @@ export async function main(
  */
 async function projectContext(cwd: string, paths: string[], files: string[], stderr: OutputStream): Promise<unknown> {
   try {
+    const { projectPassWorthRunning } = await import('../project/worth-running.js');
+    if (!projectPassWorthRunning(files)) return undefined;
     const { buildProjectCatalog } = await import('../project/index.js');
     return buildProjectCatalog({ searchFrom: path.resolve(cwd, paths[0] ?? '.'), files }).data;
   } catch (error) {

@@ -1,0 +1,30 @@
+// The project pass loads every target file into ts-morph, which dominates a large run. It can only
+// add something when some file exports a builder (a factory or client class other files may call)
+// or configures the global axios, and both need a catalog module named in that very file: a text
+// pre-check and a parse of those few files tell whether the pass is worth running.
+import { readFileSync } from 'node:fs';
+import { analyzeFile, createCatalog, mayMentionCatalog } from '@reuse-clients/core';
+import { parseFile } from '../transform/parse.js';
+
+export function projectPassWorthRunning(files: readonly string[]): boolean {
+  const catalog = createCatalog();
+  for (const file of files) {
+    let source: string;
+    try {
+      source = readFileSync(file, 'utf8');
+    } catch {
+      continue; // the fix run reports unreadable files itself
+    }
+    if (!mayMentionCatalog(source, catalog)) continue;
+    let analysis;
+    try {
+      const parsed = parseFile(source, file);
+      analysis = analyzeFile({ ast: parsed.ast, scopeManager: parsed.scopeManager, sourceText: parsed.text });
+    } catch {
+      continue; // does not parse: the fix run reports it
+    }
+    if (analysis.globalAxiosConfiguration.length > 0) return true;
+    if (analysis.sites.some((site) => site.builders.some((builder) => builder.exported))) return true;
+  }
+  return false;
+}
