@@ -16,7 +16,7 @@ import {
   type FunctionNode,
   type Node,
 } from './ast.js';
-import { isModuleLevel, isUndeclaredGlobal, readsOf, resolveName, scopeOf, type ScopeManagerLike, type ScopeVariable } from './scope.js';
+import { isModuleLevel, isUndeclaredGlobal, readsOf, resolveName, type ScopeManagerLike, type ScopeVariable } from './scope.js';
 import type { ModuleResolver } from './resolve.js';
 
 /** A function or class of this file that builds a catalog construction for its callers. */
@@ -310,46 +310,35 @@ export class FrequencyClassifier {
 
   /** In a constructor or field initialiser: once per instance; each per-call `new C()` in this file is a per-call occurrence. */
   private classMember(start: Node, member: TSESTree.PropertyDefinition | TSESTree.MethodDefinition, context: Context): Occurrence[] {
-    const classNode = member.parent?.parent;
     const reason = member.type === 'MethodDefinition' ? 'class constructor' : 'class field initialiser';
-    const isClass = classNode?.type === 'ClassDeclaration' || classNode?.type === 'ClassExpression';
-    const variable = isClass ? this.classVariable(classNode) : null;
-    const builder: Builder | undefined =
-      isClass && !member.static && variable
-        ? { kind: 'class', name: variable.name, exported: classNode.parent?.type === 'ExportNamedDeclaration' || classNode.parent?.type === 'ExportDefaultDeclaration' || isExportedElsewhere(variable), node: classNode }
-        : undefined;
+    const classNode = member.parent?.parent;
+    const variable = !member.static && (classNode?.type === 'ClassDeclaration' || classNode?.type === 'ClassExpression') ? this.classVariable(classNode) : null;
+    if (!classNode || !variable || context.depth >= MAX_FACTORY_DEPTH || context.visiting.has(classNode)) return [once(start, reason)];
+    const inner = { ...context, depth: context.depth + 1, visiting: new Set([...context.visiting, classNode]) };
+
     // Only a construction the instance keeps (a field, `this.x = …`) makes the class a client
     // builder whose `new C()` per call is the problem. One the constructor merely uses (a request
     // with an inline agent) runs once per `new C()`: judge it there, at the construction itself.
-    const keptByInstance = member.type === 'PropertyDefinition' || this.isKeptOnInstance(start);
-    if (!keptByInstance && !member.static && variable && context.depth < MAX_FACTORY_DEPTH && !context.visiting.has(classNode!)) {
-      const inner = { ...context, followFactories: false, depth: context.depth + 1, visiting: new Set([...context.visiting, classNode!]) };
-      for (const reference of readsOf(variable)) {
-        const identifier = reference.identifier as Node;
-        const parent = identifier.parent;
-        if (parent?.type !== 'NewExpression' || parent.callee !== identifier) continue;
-        const frequency = summarize(this.ascend(parent, parent, 'dropped', inner).map((occurrence) => occurrence.frequency));
+    if (member.type !== 'PropertyDefinition' && !this.isKeptOnInstance(start)) {
+      for (const construction of newExpressionsOf(variable)) {
+        const frequency = summarize(this.ascend(construction, construction, 'dropped', { ...inner, followFactories: false }).map((occurrence) => occurrence.frequency));
         if (frequency.kind === 'per-call') return [perCall(start, `on every \`new ${variable.name}()\`, which runs ${frequency.where}`)];
       }
       return [once(start, reason)];
     }
-    const result: Occurrence[] = [{ node: start, frequency: { kind: 'once', reason, ...(builder ? { builder } : {}) }, factories: [] }];
-    if (member.static || !classNode || !context.followFactories || context.depth >= MAX_FACTORY_DEPTH) return result;
-    if (classNode.type !== 'ClassDeclaration' && classNode.type !== 'ClassExpression') return result;
-    if (!variable || context.visiting.has(classNode)) return result;
-    const inner = { ...context, depth: context.depth + 1, visiting: new Set([...context.visiting, classNode]) };
-    for (const reference of readsOf(variable)) {
-      const identifier = reference.identifier as Node;
-      const parent = identifier.parent;
-      if (parent?.type !== 'NewExpression' || parent.callee !== identifier) continue;
-      for (const occurrence of this.ascend(parent, parent, 'value', inner)) {
-        if (occurrence.frequency.kind === 'per-call') {
-          result.push({ ...occurrence, factories: [...occurrence.factories, `new ${variable.name}()`] });
-        }
+
+    const exported = classNode.parent?.type === 'ExportNamedDeclaration' || classNode.parent?.type === 'ExportDefaultDeclaration' || isExportedElsewhere(variable);
+    const builder: Builder = { kind: 'class', name: variable.name, exported, node: classNode };
+    const result: Occurrence[] = [{ node: start, frequency: { kind: 'once', reason, builder }, factories: [] }];
+    if (!context.followFactories) return result;
+    for (const construction of newExpressionsOf(variable)) {
+      for (const occurrence of this.ascend(construction, construction, 'value', inner)) {
+        if (occurrence.frequency.kind === 'per-call') result.push({ ...occurrence, factories: [...occurrence.factories, `new ${variable.name}()`] });
       }
     }
     return result;
   }
+
 
   private classVariable(classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression): ScopeVariable | null {
     if (classNode.type === 'ClassDeclaration' && classNode.id) return resolveName(this.scopeManager, classNode.parent ?? classNode, classNode.id.name);
@@ -522,6 +511,14 @@ function iterationCallback(fn: FunctionNode): TSESTree.CallExpression | undefine
   return ARRAY_ITERATION_METHODS.has(memberPropertyName(callee) ?? '') ? parent : undefined;
 }
 
+/** The in-file `new C()` expressions of a class binding. */
+function newExpressionsOf(variable: ScopeVariable): TSESTree.NewExpression[] {
+  return readsOf(variable).flatMap((reference) => {
+    const parent = reference.identifier.parent;
+    return parent?.type === 'NewExpression' && parent.callee === reference.identifier ? [parent] : [];
+  });
+}
+
 function isConstructorBody(node: Node): boolean {
   const fn = nearestFunction(node);
   return fn?.parent?.type === 'MethodDefinition' && fn.parent.kind === 'constructor';
@@ -627,4 +624,3 @@ function toMatcher(pattern: string): (name: string) => boolean {
   return (name) => name === pattern;
 }
 
-export { scopeOf };

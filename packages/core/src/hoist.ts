@@ -50,7 +50,6 @@ export function moduleReadiness(site: Node, input: HoistInput, isCatalogConstruc
   });
   if (reason) return { ok: false, reason };
   for (const reference of referencesWithin(site, input.scopeManager)) {
-    const identifier = reference.identifier as Node;
     const variable = reference.resolved;
     if (!variable || isUndeclaredGlobal(variable)) {
       const name = reference.identifier.name;
@@ -68,7 +67,6 @@ export function moduleReadiness(site: Node, input: HoistInput, isCatalogConstruc
     if (!isConst) return { ok: false, reason: `its options read \`${variable.name}\`, a mutable module variable (needs a lazy singleton)` };
     const statement = topLevelStatement(definition.node, input.ast);
     if (statement) after = Math.max(after, statement.range[1]);
-    void identifier;
   }
   return { ok: true, after };
 }
