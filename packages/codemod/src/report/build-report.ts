@@ -54,7 +54,7 @@ export function buildReport(pass: ProjectPass, scope: ReportScope): Report {
   const findings: ReportFinding[] = [];
   for (const file of pass.files.values()) {
     if (!scope.files.has(file.path)) continue;
-    const plan = planFixes(file);
+    const plan = planFixes(file, globalAxios.length > 0);
     for (const finding of file.analysis.findings) {
       const identity = constructionIdentity(pass, file, finding.analysis, finding.node);
       const reuse = reusableInstance(shared, identity, file.path);

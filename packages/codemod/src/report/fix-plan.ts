@@ -16,13 +16,17 @@ export interface PlannedOutcome {
 
 export type FixPlan = ReadonlyMap<string, PlannedOutcome>;
 
-/** The planner's outcome per finding, or undefined if the planner failed on this file (the report then estimates). */
-export function planFixes(file: AnalysedFile): FixPlan | undefined {
+/**
+ * The planner's outcome per finding, or undefined if the planner failed on this file (the report
+ * then estimates). Planned with what the fix run knows too: whether the project configures the
+ * global axios.
+ */
+export function planFixes(file: AnalysedFile, configuresGlobalAxios: boolean): FixPlan | undefined {
   if (file.analysis.findings.length === 0) return new Map();
   try {
     const { parsed, analysis, path } = file;
     const style = detectStyle(parsed.text, parsed.ast, parsed.isTypeScript, sourceTypeOf(parsed.ast, path));
-    const plan = new Planner(parsed, style, analysis, false).run();
+    const plan = new Planner(parsed, style, analysis, false, { configuresGlobalAxios }).run();
     const outcomes = new Map<string, PlannedOutcome>();
     for (const site of plan.hoisted) outcomes.set(outcomeKey(site), { hoisted: true });
     for (const site of plan.left) outcomes.set(outcomeKey(site), { hoisted: false, ...(site.reason ? { reason: site.reason } : {}) });
