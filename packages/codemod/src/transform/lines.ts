@@ -41,6 +41,19 @@ export function removeStatement(text: string, statement: TSESTree.Node): Edit {
   return { start, end: end + trailing, text: '' };
 }
 
+/**
+ * Like `removeStatement`, but takes the line break before the statement and keeps the one after,
+ * so that text inserted at the end of its line (new imports after the last import) survives.
+ * Undefined when the statement does not stand alone on lines after another line.
+ */
+export function removeStatementBeforeLineEnd(text: string, statement: TSESTree.Node): Edit | undefined {
+  const removal = removeStatement(text, statement);
+  const lineEnd = nextLineBreak(text, statement.range[1]);
+  if (removal.end <= lineEnd || removal.start === 0) return undefined;
+  const breakBefore = text.slice(0, removal.start).endsWith('\r\n') ? 2 : 1;
+  return { start: removal.start - breakBefore, end: lineEnd, text: '' };
+}
+
 /** Moves multi-line text from one indentation to another (lines after the first). */
 export function reindent(text: string, from: string, to: string): string {
   if (from === to) return text;

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { applyEdits, mergeEdits, overlaps, renderRange, type Edit } from '../../src/transform/edits.js';
 import { sharingKey } from '../../src/transform/sharing.js';
 import { detectStyle } from '../../src/transform/style.js';
+import { parseFile } from '../../src/transform/parse.js';
+import { unusedImportRemovals } from '../../src/transform/unused-imports.js';
 
 describe('text edits', () => {
   it('applies non-overlapping edits by offset, insertions at one offset in order', () => {
@@ -60,5 +62,37 @@ describe('file style', () => {
   it('recognises CommonJS by its requires', () => {
     const text = "const https = require('node:https');\nmodule.exports = {};\n";
     expect(detectStyle(text, parse(text, { range: true }), false, 'script')).toMatchObject({ module: 'cjs', nodePrefix: true });
+  });
+});
+
+describe('imports a rewrite leaves unused', () => {
+  /** Drops the text `dropped` (its first occurrence after the imports) and removes what became unused. */
+  function dropAndClean(source: string, dropped: string, inserted?: { after: string; text: string }): string {
+    const parsed = parseFile(source, 'file.ts');
+    const start = source.lastIndexOf(dropped);
+    const edits: Edit[] = [{ start, end: start + dropped.length, text: 'shared', drops: true }];
+    if (inserted) {
+      const at = source.indexOf(inserted.after) + inserted.after.length;
+      edits.push({ start: at, end: at, text: inserted.text });
+    }
+    return applyEdits(source, [...edits, ...unusedImportRemovals(parsed, edits)]);
+  }
+
+  it('removes a named import, a default import before braces, and the only name in braces after a default', () => {
+    expect(dropAndClean("import { A, b } from 'm';\nb(new A());\n", 'new A()')).toBe("import { b } from 'm';\nb(shared);\n");
+    expect(dropAndClean("import { b, A } from 'm';\nb(new A());\n", 'new A()')).toBe("import { b } from 'm';\nb(shared);\n");
+    expect(dropAndClean("import A, { b } from 'm';\nb(new A());\n", 'new A()')).toBe("import { b } from 'm';\nb(shared);\n");
+    expect(dropAndClean("import b, { A } from 'm';\nb(new A());\n", 'new A()')).toBe("import b from 'm';\nb(shared);\n");
+  });
+
+  it('removes required names the same way, and leaves names still used or unused before', () => {
+    expect(dropAndClean("const { A, b } = require('m');\nb(new A());\n", 'new A()')).toBe("const { b } = require('m');\nb(shared);\n");
+    expect(dropAndClean("const x = 1;\nconst A = require('m');\nf(new A(), x);\n", 'new A()')).toBe("const x = 1;\nf(shared, x);\n");
+    expect(dropAndClean("import { A, unused } from 'm';\nf(new A(), A);\n", 'new A()')).toBe("import { A, unused } from 'm';\nf(shared, A);\n");
+  });
+
+  it('keeps an import added at the end of the removed import line', () => {
+    const source = "import { x } from 'x';\nimport { A } from 'm';\nf(new A(), x);\n";
+    expect(dropAndClean(source, 'new A()', { after: "from 'm';", text: "\nimport { shared } from './shared.js';" })).toBe("import { x } from 'x';\nimport { shared } from './shared.js';\nf(shared, x);\n");
   });
 });
