@@ -8,6 +8,8 @@ export interface SiteOutcome {
   rule: string;
   construct: string;
   reason?: string;
+  /** A hoisted site that now uses an instance the code already had: its name, file (absent: this file) and line. */
+  reuses?: { name: string; file?: string; line: number };
 }
 
 export interface FileResult {

@@ -3,14 +3,37 @@
 import path from 'node:path';
 import type { UserCatalogEntry } from '@reuse-clients/core';
 
+/**
+ * A per-call construction in one file that an existing module-level instance of another file
+ * builds identically: the fix imports that instance instead of creating a second one.
+ */
+export interface ReusableInstance {
+  /** The construction (or factory call) in the fixed file: its range in the text without BOM, and that text, checked before use. */
+  start: number;
+  end: number;
+  text: string;
+  /** How to import it: the name it is exported under (`default` for a default export), the specifier to write, ESM or CommonJS. */
+  exportName: string;
+  specifier: string;
+  form: 'esm' | 'cjs';
+  /** Where it is declared, for messages: absolute path and 1-based line. */
+  file: string;
+  line: number;
+  /** Its own name in that file. */
+  name: string;
+}
+
 export interface ProjectCatalogData {
   configuresGlobalAxios: boolean;
   /** Absolute file path → the extra catalog entries to analyse that file with. */
   catalogs: Record<string, UserCatalogEntry[]>;
+  /** Absolute file path → constructions there that can reuse another file's instance. */
+  reusable?: Record<string, ReusableInstance[]>;
 }
 
 export interface ProjectCatalog {
   projectCatalogFor(filePath: string): UserCatalogEntry[];
+  reusableFor(filePath: string): ReusableInstance[];
   readonly projectConfiguresGlobalAxios: boolean;
   readonly data: ProjectCatalogData;
 }
@@ -18,6 +41,7 @@ export interface ProjectCatalog {
 export function projectCatalogFromData(data: ProjectCatalogData): ProjectCatalog {
   return {
     projectCatalogFor: (filePath) => data.catalogs[path.resolve(filePath)] ?? [],
+    reusableFor: (filePath) => data.reusable?.[path.resolve(filePath)] ?? [],
     projectConfiguresGlobalAxios: data.configuresGlobalAxios,
     data,
   };

@@ -4,8 +4,12 @@
 import type { Node, SiteAnalysis } from '@reuse-clients/core';
 import type { AnalysedFile, ProjectPass } from './project-pass.js';
 
-/** The construction's identity, or undefined when its arguments are not plain text to compare (spreads). */
-export function constructionIdentity(pass: ProjectPass, file: AnalysedFile, site: SiteAnalysis, node: Node = site.site.node): string {
+/**
+ * The construction's identity. Undefined for a call of an in-file factory (`node` is not the site
+ * itself): its arguments are the factory's, not the construction's, so the text says nothing.
+ */
+export function constructionIdentity(pass: ProjectPass, file: AnalysedFile, site: SiteAnalysis, node: Node = site.site.node): string | undefined {
+  if (node !== site.site.node) return undefined;
   const entry = pass.entryOf(file, site);
   const callee = entry
     ? `factory:${entry.builder.file}#${entry.builder.display}`

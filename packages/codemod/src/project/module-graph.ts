@@ -12,6 +12,9 @@ export interface ModuleImport {
 }
 
 export class ModuleGraph {
+  /** Whether specifiers must name the file's extension (`./aws.js`): Node16/NodeNext resolution. */
+  readonly extensionsRequired: boolean;
+
   private readonly resolutionCache: ts.ModuleResolutionCache;
   private readonly importsByFile = new Map<string, ModuleImport[]>();
 
@@ -20,6 +23,8 @@ export class ModuleGraph {
     private readonly projectFiles: ReadonlySet<string>,
   ) {
     const options = project.getCompilerOptions();
+    const resolution = options.moduleResolution;
+    this.extensionsRequired = resolution === ts.ModuleResolutionKind.Node16 || resolution === ts.ModuleResolutionKind.NodeNext;
     this.resolutionCache = ts.createModuleResolutionCache(project.getFileSystem().getCurrentDirectory(), (name) => name, options);
   }
 
@@ -39,7 +44,8 @@ export class ModuleGraph {
     return imports;
   }
 
-  private resolve(specifier: string, containingFile: string): string | undefined {
+  /** The project file `specifier` means when written in `containingFile`, if it is one. */
+  resolve(specifier: string, containingFile: string): string | undefined {
     const options = this.project.getCompilerOptions();
     const host = this.project.getModuleResolutionHost();
     const resolved = ts.resolveModuleName(specifier, containingFile, options, host, this.resolutionCache).resolvedModule;

@@ -19,7 +19,7 @@ import { catalogEntryKey, projectEntry, userEntryKey, type ProjectEntry } from '
 import { exportedBuilders, type AnchorIndex } from './exports.js';
 import { analyseMethodCalls, analyseSameFileConstructions, type ReferenceCallAnalysis, type ReferenceCallFinding } from './reference-calls.js';
 import { loadProject } from './load-project.js';
-import { ModuleGraph } from './module-graph.js';
+import { ModuleGraph, type ModuleImport } from './module-graph.js';
 import { subclassBuilders } from './subclasses.js';
 
 const MAX_ROUNDS = 8;
@@ -52,6 +52,12 @@ export interface ProjectPass {
   referenceCallFindings: ReferenceCallFinding[];
   /** The cross-file entry a site of `file` was found through, if any. */
   entryOf(file: AnalysedFile, site: SiteAnalysis): ProjectEntry | undefined;
+  /** The project files `file` imports, by the specifier it writes. */
+  importsOf(file: string): readonly ModuleImport[];
+  /** The project files that import `file` directly, with their text (parsed or not). */
+  importersOf(file: string): { path: string; text: string }[];
+  /** Module resolution as the project's tsconfig sets it up. */
+  modules: Pick<ModuleGraph, 'resolve' | 'extensionsRequired'>;
 }
 
 interface FileState {
@@ -152,6 +158,18 @@ export function runProjectPass(options: ProjectPassOptions): ProjectPass {
       const key = catalogEntryKey(site.site.entry);
       return key === undefined ? undefined : file.entries.get(key);
     },
+    importsOf: (file) => {
+      const state = states.get(file);
+      return state ? graph.importsOf(file, state.text) : [];
+    },
+    importersOf: (file) => {
+      const importers: { path: string; text: string }[] = [];
+      for (const [filePath, state] of states) {
+        if (graph.importsOf(filePath, state.text).some((entry) => entry.target === file)) importers.push({ path: filePath, text: state.text });
+      }
+      return importers;
+    },
+    modules: graph,
   };
 }
 

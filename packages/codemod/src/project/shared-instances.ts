@@ -11,9 +11,15 @@ export interface SharedInstance {
   /** `new S3Client()`, or the factory call that builds it: `createCatalogClient()`. */
   construct: string;
   exported: boolean;
+  /** How other modules name it: `s3` for `export const s3`/`exports.s3 = s3`, `default`; undefined when not exported. */
+  exportName: string | undefined;
+  /** ESM exports are imported, CommonJS ones required: a fix only crosses within one system. */
+  exportForm: 'esm' | 'cjs' | undefined;
   line: number;
   column: number;
-  identity: string;
+  identity: string | undefined;
+  /** The declared name's node in its file's tree. */
+  id: TSESTree.Identifier;
 }
 
 export function findSharedInstances(pass: ProjectPass): SharedInstance[] {
@@ -23,18 +29,28 @@ export function findSharedInstances(pass: ProjectPass): SharedInstance[] {
       const declarator = moduleConstant(site);
       if (!declarator || declarator.id.type !== 'Identifier') continue;
       const name = declarator.id.name;
+      const exported = exportOf(file.parsed.ast, declarator, name);
       found.push({
         file: file.path,
         name,
         construct: site.site.construct,
-        exported: isExported(file.parsed.ast, declarator, name),
+        exported: exported !== undefined,
+        exportName: exported?.name,
+        exportForm: exported?.form,
         line: declarator.id.loc.start.line,
         column: declarator.id.loc.start.column + 1,
         identity: constructionIdentity(pass, file, site),
+        id: declarator.id,
       });
     }
   }
   return found;
+}
+
+/** Is this site a module-level constant that other files can import (so a fix there may reuse it)? */
+export function isExportedInstance(site: SiteAnalysis, program: TSESTree.Program): boolean {
+  const declarator = moduleConstant(site);
+  return declarator?.id.type === 'Identifier' && exportOf(program, declarator, declarator.id.name) !== undefined;
 }
 
 /** `const x = <construction>` (or `await …`) as a statement of the module itself. */
@@ -50,20 +66,33 @@ function moduleConstant(site: SiteAnalysis): TSESTree.VariableDeclarator | undef
   return statement.parent?.type === 'Program' ? declarator : undefined;
 }
 
-/** `export const x`, `export { x }`, `module.exports = { x }`, `exports.x = x`. */
-function isExported(program: TSESTree.Program, declarator: TSESTree.VariableDeclarator, name: string): boolean {
-  if (declarator.parent?.parent?.type === 'ExportNamedDeclaration') return true;
-  return program.body.some((statement) => {
+/** `export const x`, `export { x as y }`, `export default x`, `module.exports = { x }`, `exports.x = x`: the name and the module system. */
+function exportOf(program: TSESTree.Program, declarator: TSESTree.VariableDeclarator, name: string): { name: string; form: 'esm' | 'cjs' } | undefined {
+  if (declarator.parent?.parent?.type === 'ExportNamedDeclaration') return { name, form: 'esm' };
+  for (const statement of program.body) {
     if (statement.type === 'ExportNamedDeclaration' && !statement.source) {
-      return statement.specifiers.some((specifier) => specifier.local.type === 'Identifier' && specifier.local.name === name);
+      const specifier = statement.specifiers.find((candidate) => candidate.local.type === 'Identifier' && candidate.local.name === name && statement.exportKind !== 'type' && candidate.exportKind !== 'type');
+      if (specifier) return { name: specifier.exported.type === 'Identifier' ? specifier.exported.name : String(specifier.exported.value), form: 'esm' };
     }
-    if (statement.type === 'ExportDefaultDeclaration') return statement.declaration.type === 'Identifier' && statement.declaration.name === name;
-    if (statement.type !== 'ExpressionStatement' || statement.expression.type !== 'AssignmentExpression') return false;
+    if (statement.type === 'ExportDefaultDeclaration' && statement.declaration.type === 'Identifier' && statement.declaration.name === name) return { name: 'default', form: 'esm' };
+    if (statement.type !== 'ExpressionStatement' || statement.expression.type !== 'AssignmentExpression' || statement.expression.operator !== '=') continue;
     const { left, right } = statement.expression;
-    const target = left.type === 'MemberExpression' ? left : undefined;
-    const exportsObject = target && ((target.object.type === 'Identifier' && target.object.name === 'exports') || (target.object.type === 'MemberExpression' && target.object.object.type === 'Identifier' && target.object.object.name === 'module'));
-    const moduleExports = left.type === 'MemberExpression' && left.object.type === 'Identifier' && left.object.name === 'module';
-    if (exportsObject && right.type === 'Identifier' && right.name === name) return true;
-    return moduleExports && right.type === 'ObjectExpression' && right.properties.some((property) => property.type === 'Property' && property.value.type === 'Identifier' && property.value.name === name);
-  });
+    if (left.type !== 'MemberExpression' || left.computed || left.property.type !== 'Identifier') continue;
+    const onExports = isIdentifier(left.object, 'exports') || (left.object.type === 'MemberExpression' && isIdentifier(left.object.object, 'module') && !left.object.computed && isIdentifier(left.object.property, 'exports'));
+    if (onExports && isIdentifier(right, name)) return { name: left.property.name, form: 'cjs' };
+    const moduleExports = isIdentifier(left.object, 'module') && left.property.name === 'exports';
+    if (moduleExports && right.type === 'ObjectExpression') {
+      for (const property of right.properties) {
+        if (property.type === 'Property' && !property.computed && property.kind === 'init' && isIdentifier(property.value, name)) {
+          const key = property.key.type === 'Identifier' ? property.key.name : property.key.type === 'Literal' ? String(property.key.value) : undefined;
+          if (key !== undefined) return { name: key, form: 'cjs' };
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+function isIdentifier(node: TSESTree.Node, name: string): boolean {
+  return node.type === 'Identifier' && node.name === name;
 }

@@ -1,10 +1,12 @@
 // The project pass loads every target file into ts-morph, which dominates a large run. It can only
 // add something when some file exports a builder (a factory or client class other files may call)
-// or configures the global axios, and both need a catalog module named in that very file: a text
-// pre-check and a parse of those few files tell whether the pass is worth running.
+// or a shared instance (which other files' fixes may import), or configures the global axios, and
+// all need a catalog module named in that very file: a text pre-check and a parse of those few
+// files tell whether the pass is worth running.
 import { readFileSync } from 'node:fs';
 import { analyzeFile, createCatalog, mayMentionCatalog } from '@reuse-clients/core';
 import { parseFile } from '../transform/parse.js';
+import { isExportedInstance } from './shared-instances.js';
 
 export function projectPassWorthRunning(files: readonly string[]): boolean {
   const catalog = createCatalog();
@@ -17,14 +19,15 @@ export function projectPassWorthRunning(files: readonly string[]): boolean {
     }
     if (!mayMentionCatalog(source, catalog)) continue;
     let analysis;
+    let parsed;
     try {
-      const parsed = parseFile(source, file);
+      parsed = parseFile(source, file);
       analysis = analyzeFile({ ast: parsed.ast, scopeManager: parsed.scopeManager, sourceText: parsed.text });
     } catch {
       continue; // does not parse: the fix run reports it
     }
     if (analysis.globalAxiosConfiguration.length > 0) return true;
-    if (analysis.sites.some((site) => site.builders.some((builder) => builder.exported))) return true;
+    if (analysis.sites.some((site) => site.builders.some((builder) => builder.exported) || isExportedInstance(site, parsed.ast))) return true;
   }
   return false;
 }

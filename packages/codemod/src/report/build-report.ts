@@ -3,10 +3,10 @@
 // or use (existing shared instances). Paths are relative to the working directory.
 import type { RuleName } from '@reuse-clients/core';
 import { displayPath } from '../engine/paths.js';
-import { constructionIdentity } from '../project/construction-identity.js';
 import { findGlobalAxiosConfiguration } from '../project/global-axios.js';
 import type { ProjectPass } from '../project/project-pass.js';
-import { findSharedInstances, type SharedInstance } from '../project/shared-instances.js';
+import { findReusableInstances } from '../project/reuse.js';
+import { findSharedInstances } from '../project/shared-instances.js';
 import { planFixes } from './fix-plan.js';
 import { fixabilityOf } from './fixability.js';
 
@@ -48,21 +48,16 @@ export function buildReport(pass: ProjectPass, scope: ReportScope): Report {
   const shown = (file: string) => displayPath(scope.cwd, file);
   const globalAxios = findGlobalAxiosConfiguration(pass);
   const shared = findSharedInstances(pass);
+  const reusable = findReusableInstances(pass, shared);
   const firstGlobalAxios = globalAxios[0];
   const globalAxiosConfiguredAt = firstGlobalAxios ? `${shown(firstGlobalAxios.file)}:${firstGlobalAxios.line}` : undefined;
 
   const findings: ReportFinding[] = [];
   for (const file of pass.files.values()) {
     if (!scope.files.has(file.path)) continue;
-    const plan = planFixes(file, globalAxios.length > 0);
+    const plan = planFixes(file, { configuresGlobalAxios: globalAxios.length > 0, reusable: reusable[file.path] ?? [] });
     for (const finding of file.analysis.findings) {
-      const identity = constructionIdentity(pass, file, finding.analysis, finding.node);
-      const reuse = reusableInstance(shared, identity, file.path);
-      const { fixable, reason } = fixabilityOf(finding, file, {
-        globalAxiosConfiguredAt,
-        plan,
-        reuse: reuse && `\`${reuse.name}\` ${reuse.file === file.path ? 'from' : reuse.exported ? 'exported from' : 'declared in'} ${shown(reuse.file)}:${reuse.line}`,
-      });
+      const { fixable, reason } = fixabilityOf(finding, file, { globalAxiosConfiguredAt, plan, shown });
       findings.push({
         file: shown(file.path),
         ...positionOf(finding.node),
@@ -94,12 +89,6 @@ export function buildReport(pass: ProjectPass, scope: ReportScope): Report {
     sharedInstances: shared.map(({ file, line, column, name, construct, exported }) => ({ file: shown(file), line, column, name, construct, exported })).sort(byLocation),
     failures: pass.failures.filter((failure) => scope.files.has(failure.path)).map((failure) => ({ file: shown(failure.path), message: failure.message })),
   };
-}
-
-/** A module-level instance of the same construction: exported from another file, or in this one. */
-function reusableInstance(shared: readonly SharedInstance[], identity: string, file: string): SharedInstance | undefined {
-  const same = shared.filter((instance) => instance.identity === identity);
-  return same.find((instance) => instance.file === file) ?? same.find((instance) => instance.exported);
 }
 
 function compareText(a: string, b: string): number {

@@ -5,11 +5,13 @@ import type { Finding } from '@reuse-clients/core';
 import type { SiteOutcome } from '../engine/contract.js';
 import type { AnalysedFile } from '../project/project-pass.js';
 import { sourceTypeOf } from '../transform/parse.js';
-import { Planner } from '../transform/plan.js';
+import { Planner, type ProjectKnowledge } from '../transform/plan.js';
 import { detectStyle } from '../transform/style.js';
 
 export interface PlannedOutcome {
   hoisted: boolean;
+  /** The existing instance a hoisted site now uses instead of a new one. */
+  reuses?: SiteOutcome['reuses'];
   /** Why the codemod leaves it (only when not hoisted). */
   reason?: string;
 }
@@ -19,16 +21,16 @@ export type FixPlan = ReadonlyMap<string, PlannedOutcome>;
 /**
  * The planner's outcome per finding, or undefined if the planner failed on this file (the report
  * then estimates). Planned with what the fix run knows too: whether the project configures the
- * global axios.
+ * global axios, and which instances of other files this file's constructions can import.
  */
-export function planFixes(file: AnalysedFile, configuresGlobalAxios: boolean): FixPlan | undefined {
+export function planFixes(file: AnalysedFile, project: ProjectKnowledge): FixPlan | undefined {
   if (file.analysis.findings.length === 0) return new Map();
   try {
     const { parsed, analysis, path } = file;
     const style = detectStyle(parsed.text, parsed.ast, parsed.isTypeScript, sourceTypeOf(parsed.ast, path));
-    const plan = new Planner(parsed, style, analysis, false, { configuresGlobalAxios }).run();
+    const plan = new Planner(parsed, style, analysis, false, project).run();
     const outcomes = new Map<string, PlannedOutcome>();
-    for (const site of plan.hoisted) outcomes.set(outcomeKey(site), { hoisted: true });
+    for (const site of plan.hoisted) outcomes.set(outcomeKey(site), { hoisted: true, ...(site.reuses ? { reuses: site.reuses } : {}) });
     for (const site of plan.left) outcomes.set(outcomeKey(site), { hoisted: false, ...(site.reason ? { reason: site.reason } : {}) });
     return outcomes;
   } catch {

@@ -1,8 +1,8 @@
 // Would `reuse-clients fix` change this finding, and if not, why? The transform's planner decides
 // (see fix-plan.ts); the text of `reason` for a fixable finding says where the instance goes,
 // following the codemod's placement order (DESIGN.md, The codemod) on core's hoistability
-// analysis, which is also the estimate used if the planner could not run. A reuse hint names an
-// existing shared instance of the very same construction.
+// analysis, which is also the estimate used if the planner could not run. When the fix uses an
+// instance the code already has instead of building one, the reason names it.
 import { moduleReadiness, type Finding } from '@reuse-clients/core';
 import type { AnalysedFile } from '../project/project-pass.js';
 import { findingKey, type FixPlan } from './fix-plan.js';
@@ -15,8 +15,8 @@ export interface Fixability {
 export interface FixContext {
   /** Where the global axios is configured ("src/setup.ts:4"), if anywhere in the project. */
   globalAxiosConfiguredAt: string | undefined;
-  /** An existing shared instance of the same construction, as a hint ("`s3` exported from src/aws.ts:3"). */
-  reuse: string | undefined;
+  /** A file's path as the report shows it. */
+  shown: (file: string) => string;
   /** The transform planner's outcomes for this file, when it could run. */
   plan: FixPlan | undefined;
 }
@@ -24,9 +24,14 @@ export interface FixContext {
 export function fixabilityOf(finding: Finding, file: AnalysedFile, context: FixContext): Fixability {
   const estimate = estimatedFixability(finding, file, context);
   const planned = context.plan?.get(findingKey(finding));
-  const decided = !planned ? estimate : planned.hoisted ? { fixable: true, reason: estimate.fixable ? estimate.reason : 'rewritten by `reuse-clients fix`' } : { fixable: false, reason: planned.reason ?? estimate.reason };
-  if (!context.reuse || finding.rule === 'require-keep-alive' || finding.messageId === 'defaultPerCall') return decided;
-  return { fixable: decided.fixable, reason: `reuse ${context.reuse} instead of building another; ${decided.reason}` };
+  if (!planned) return estimate;
+  if (!planned.hoisted) return { fixable: false, reason: planned.reason ?? estimate.reason };
+  const { reuses } = planned;
+  if (reuses) {
+    const where = reuses.file === undefined || reuses.file === file.path ? `declared at line ${reuses.line}` : `exported from ${context.shown(reuses.file)}:${reuses.line}`;
+    return { fixable: true, reason: `uses \`${reuses.name}\` ${where} instead of building another` };
+  }
+  return { fixable: true, reason: estimate.fixable ? estimate.reason : 'rewritten by `reuse-clients fix`' };
 }
 
 function estimatedFixability(finding: Finding, file: AnalysedFile, context: FixContext): Fixability {

@@ -22,7 +22,7 @@ export function formatText(report: Report, palette: Palette): string {
     lines.push('');
   }
   if (report.sharedInstances.length > 0) {
-    lines.push(palette.bold('Shared instances a fix can reuse:'));
+    lines.push(palette.bold('Module-level shared instances (a fix of the same construction in another file imports an exported one when that is safe):'));
     for (const instance of report.sharedInstances) {
       lines.push(`  ${instance.file}:${instance.line}:${instance.column}  ${instance.name} = ${instance.construct}${instance.exported ? ' (exported)' : ''}`);
     }

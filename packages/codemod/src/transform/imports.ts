@@ -1,5 +1,6 @@
-// Bindings for node:http / node:https: reuse the file's own import or require, else add one in
-// the file's style (ESM or CommonJS, quotes, `node:` prefix).
+// Bindings for node:http / node:https and for instances other project files export: reuse the
+// file's own import or require, else add one in the file's style (ESM or CommonJS, quotes,
+// `node:` prefix).
 import { normalizeModule } from '@reuse-clients/core';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { ModuleScope } from './module-scope.js';
@@ -38,6 +39,20 @@ export function existingBinding(ast: TSESTree.Program, module: string): string |
   return undefined;
 }
 
+/** The local name of `import { exportName } from 'specifier'` (or its default import) in the file, if any. */
+function existingNamedImport(ast: TSESTree.Program, specifier: string, exportName: string): string | undefined {
+  for (const statement of ast.body) {
+    if (statement.type !== 'ImportDeclaration' || statement.importKind === 'type' || statement.source.value !== specifier) continue;
+    for (const clause of statement.specifiers) {
+      if (exportName === 'default' && clause.type === 'ImportDefaultSpecifier') return clause.local.name;
+      if (clause.type !== 'ImportSpecifier' || clause.importKind === 'type') continue;
+      const imported = clause.imported.type === 'Identifier' ? clause.imported.name : clause.imported.value;
+      if (imported === exportName) return clause.local.name;
+    }
+  }
+  return undefined;
+}
+
 export class Imports {
   private added = new Map<string, string>();
 
@@ -63,6 +78,30 @@ export class Imports {
           : `import ${name} from ${specifier}${semicolon}`;
     this.scope.addImport(text);
     this.added.set(module, name);
+    return name;
+  }
+
+  /**
+   * A module-level name for `exportName` of the module `specifier` (another file of the project):
+   * the file's own value import of it if there is one, else a new import or require below the others.
+   */
+  named(specifier: string, exportName: string, preferred: string): string {
+    const key = `${specifier}\0${exportName}`;
+    const known = existingNamedImport(this.ast, specifier, exportName) ?? this.added.get(key);
+    if (known) return known;
+    const name = this.namer.take(preferred);
+    const source = quoted(this.style, specifier);
+    const { semicolon } = this.style;
+    let text: string;
+    if (this.style.module === 'cjs') {
+      text = `const { ${name === exportName ? name : `${exportName}: ${name}`} } = require(${source})${semicolon}`;
+    } else if (exportName === 'default') {
+      text = `import ${name} from ${source}${semicolon}`;
+    } else {
+      text = `import { ${name === exportName ? name : `${exportName} as ${name}`} } from ${source}${semicolon}`;
+    }
+    this.scope.addImport(text);
+    this.added.set(key, name);
     return name;
   }
 

@@ -3,7 +3,7 @@
 // untouched code keeps its bytes (comments, CRLF, BOM, shebang).
 import { analyzeFile, createCatalog, mayMentionCatalog, nodeTargetFor, type UserCatalogEntry } from '@reuse-clients/core';
 import type { FileTransform } from '../engine/contract.js';
-import { projectCatalogFromData, type ProjectCatalogData } from '../project/catalog-data.js';
+import { projectCatalogFromData, type ProjectCatalogData, type ReusableInstance } from '../project/catalog-data.js';
 import { applyEdits } from './edits.js';
 import { parseFile, sourceTypeOf } from './parse.js';
 import { Planner } from './plan.js';
@@ -15,6 +15,8 @@ export interface TransformContext {
   catalogFor?: (filePath: string) => readonly UserCatalogEntry[];
   /** Some file configures the global axios: default-axios calls keep it and get agents per call. */
   configuresGlobalAxios?: boolean;
+  /** Constructions of a file that can import an instance another file already shares. */
+  reusableFor?: (filePath: string) => readonly ReusableInstance[];
   startupFunctions?: readonly string[];
 }
 
@@ -32,7 +34,7 @@ export function createTransform(context: TransformContext = {}): FileTransform {
     );
     if (analysis.findings.length === 0) return { output: null, hoisted: [], left: [] };
     const style = detectStyle(parsed.text, parsed.ast, parsed.isTypeScript, sourceTypeOf(parsed.ast, filePath));
-    const plan = new Planner(parsed, style, analysis, keyed, { configuresGlobalAxios: context.configuresGlobalAxios ?? false }).run();
+    const plan = new Planner(parsed, style, analysis, keyed, { configuresGlobalAxios: context.configuresGlobalAxios ?? false, reusable: context.reusableFor?.(filePath) ?? [] }).run();
     const output = plan.edits.length === 0 ? null : parsed.bom + applyEdits(parsed.text, plan.edits);
     return { output: output === source ? null : output, hoisted: plan.hoisted, left: plan.left };
   };
@@ -43,5 +45,5 @@ export const transformFile: FileTransform = createTransform();
 /** The transform for one run, told what the project pass learnt (the engine calls this in every thread). */
 export function transformForProject(data: ProjectCatalogData): FileTransform {
   const catalog = projectCatalogFromData(data);
-  return createTransform({ catalogFor: catalog.projectCatalogFor, configuresGlobalAxios: catalog.projectConfiguresGlobalAxios });
+  return createTransform({ catalogFor: catalog.projectCatalogFor, configuresGlobalAxios: catalog.projectConfiguresGlobalAxios, reusableFor: catalog.reusableFor });
 }

@@ -19,6 +19,7 @@ import {
 } from '@reuse-clients/core';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { SiteOutcome } from '../engine/contract.js';
+import type { ReusableInstance } from '../project/catalog-data.js';
 import { looksLikeBrowserCode } from './axios.js';
 import { classConstructions, ClassFields, enclosingInstanceClass, reassignedAfterConstruction, unsetMember, type ClassNode } from './classes.js';
 import { mergeEdits, overlaps, renderRange, type Edit } from './edits.js';
@@ -56,6 +57,13 @@ interface Subject {
   innerEdits: Edit[];
 }
 
+/** What the project pass tells the planner about other files. */
+export interface ProjectKnowledge {
+  configuresGlobalAxios: boolean;
+  /** Constructions of this file that can import an instance another file shares. */
+  reusable?: readonly ReusableInstance[];
+}
+
 export class Planner {
   private edits: Edit[] = [];
   private readonly hoisted: SiteOutcome[] = [];
@@ -66,14 +74,16 @@ export class Planner {
   private readonly classes: ClassFields;
   private readonly settled = new Set<Node>();
   private classifier: FrequencyClassifier | undefined;
+  /** The existing instance the finding being planned now uses, if any. */
+  private reused: SiteOutcome['reuses'];
 
   constructor(
     private readonly parsed: ParsedFile,
     private readonly style: FileStyle,
     private readonly analysis: Analysis,
     private readonly keyed: boolean,
-    /** What the project pass knows: the global axios is configured in some other file. */
-    private readonly project: { configuresGlobalAxios: boolean } = { configuresGlobalAxios: false },
+    /** What the project pass knows: the global axios is configured in some other file; instances other files share. */
+    private readonly project: ProjectKnowledge = { configuresGlobalAxios: false },
   ) {
     this.namer = new Namer(parsed.scopeManager);
     this.scope = new ModuleScope(parsed.ast, parsed.text, style, sharingKey);
@@ -95,6 +105,7 @@ export class Planner {
     const taken = this.namer.snapshot();
     const settled = new Set(this.settled);
     const before = [...this.edits];
+    this.reused = undefined;
     let reason = this.plan(finding);
     if (!reason) reason = this.settle(before.length);
     const outcome = this.outcome(finding);
@@ -106,7 +117,7 @@ export class Planner {
       settled.forEach((node) => this.settled.add(node));
       this.left.push({ ...outcome, reason });
     } else {
-      this.hoisted.push(outcome);
+      this.hoisted.push(this.reused ? { ...outcome, reuses: this.reused } : outcome);
     }
   }
 
@@ -262,6 +273,8 @@ export class Planner {
     // Values computed when it is built (environment, mutable state, function calls) are read at
     // first use, as before, rather than when the module loads.
     const lazy = reads.env || reads.mutableModule.length > 0 || reads.calls.length > 0 || reads.reassigned.length > 0;
+    // Another file already shares this very construction: import it rather than build a second pool.
+    if (!lazy && reads.thisMembers.size === 0 && this.importShared(subject, lifecycle.edits)) return undefined;
     if (classNode) {
       if (reads.thisMembers.size > 0) {
         // The constructor runs after start-up, so calls may stay there; environment and mutable module state are DESIGN's lazy cases.
@@ -284,6 +297,18 @@ export class Planner {
     return this.moduleConstant(subject, reads, lifecycle.edits);
   }
 
+  /** Uses the instance another file exports for this construction (the project pass vouched for it); false if there is none to use. */
+  private importShared(subject: Subject, lifecycleEdits: Edit[]): boolean {
+    const { node } = subject;
+    const { text } = this.parsed;
+    const shared = this.project.reusable?.find((candidate) => candidate.start === node.range[0] && candidate.end === node.range[1] && candidate.text === text.slice(node.range[0], node.range[1]));
+    if (!shared || shared.form !== this.style.module) return false;
+    const local = this.imports.named(shared.specifier, shared.exportName, shared.exportName === 'default' ? shared.name : shared.exportName);
+    this.edits.push({ ...this.replaceWith(node, local), drops: true }, ...lifecycleEdits);
+    this.reused = { name: shared.name, file: shared.file, line: shared.line };
+    return true;
+  }
+
   private moduleConstant(subject: Subject, reads: Reads, lifecycleEdits: Edit[]): string | undefined {
     const { node } = subject;
     const text = this.rendered(subject, subject.innerEdits, '');
@@ -298,7 +323,10 @@ export class Planner {
         ? binding.variable.name
         : undefined;
     const usedBefore = statement && !insideFunction(node) ? statement.range[0] : undefined;
-    const name = this.scope.declare(`const:${sharingKey(text)}`, reads.after, () => reusable ?? this.namer.take(subject.baseName), (chosen) => `const ${chosen} = ${text}${this.style.semicolon}`, usedBefore);
+    const key = `const:${sharingKey(text)}`;
+    const existing = this.scope.existing(key, usedBefore);
+    const name = this.scope.declare(key, reads.after, () => reusable ?? this.namer.take(subject.baseName), (chosen) => `const ${chosen} = ${text}${this.style.semicolon}`, usedBefore);
+    if (existing) this.reused = { name: existing.name, line: lineAt(this.parsed.text, existing.start) };
     if (reusable && name === reusable) this.edits.push(removeStatement(this.parsed.text, binding!.declaration));
     else this.edits.push(this.replaceWith(node, name));
     this.edits.push(...lifecycleEdits);
@@ -439,6 +467,13 @@ function isBareUndiciAgent(site: CatalogSite): boolean {
 
 function shorthand(key: string, name: string): string {
   return key === name ? key : `${key}: ${name}`;
+}
+
+/** 1-based line of an offset. */
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) line++;
+  return line;
 }
 
 function insideFunction(node: Node): boolean {

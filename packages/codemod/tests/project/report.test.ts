@@ -125,11 +125,22 @@ describe('what the scenarios show', () => {
     expect(reportJson('factory-at-startup-only')).toMatchObject({ status: 0, report: { findings: [] } });
   });
 
-  it('an existing shared instance of the same construction is named as the one to reuse', () => {
-    const reasons = findings('reuse-existing-instance').map((finding) => finding.reason);
-    expect(reasons[0]).toMatch(/^reuse `s3` exported from src\/aws\.ts:4/);
-    expect(reasons[1]).toMatch(/^reuse `catalog` exported from src\/shared\.ts:4/);
-    expect(reasons[2]).not.toContain('reuse'); // other options: never the same instance
+  it('an existing shared instance of the very same construction is what the fix uses, and only then', () => {
+    const reasons = findings('reuse-existing-instance').map(({ line, reason }) => `${line} ${reason}`);
+    expect(reasons).toEqual([
+      '10 uses `s3` exported from src/aws.ts:4 instead of building another',
+      '15 uses `catalog` exported from src/shared.ts:4 instead of building another',
+      // Other options, a configured instance, an import cycle, a name bound in each file: never the same instance.
+      '20 hoists it to a module-level constant',
+      '25 hoists it to a module-level constant',
+      '30 hoists it to a module-level constant',
+      '35 hoists it to a module-level constant',
+    ]);
+  });
+
+  it('CommonJS files reuse what CommonJS modules export, never an ES module they cannot require', () => {
+    const reasons = findings('reuse-existing-instance-cjs').map(({ line, reason }) => `${line} ${reason}`);
+    expect(reasons).toEqual(['6 uses `pool` exported from src/db.js:4 instead of building another', '13 hoists it to a module-level constant']);
   });
 });
 

@@ -37,6 +37,15 @@ describe('projectPassWorthRunning', () => {
     expect(projectPassWorthRunning(files({ 'f.ts': `import axios from 'axios';\naxios.defaults.timeout = 1000;` }))).toBe(true);
   });
 
+  it('is true for an exported module-level instance, which fixes in other files may import', () => {
+    expect(projectPassWorthRunning(files({ 'h.ts': `import { S3Client } from '@aws-sdk/client-s3';\nexport const s3 = new S3Client({});` }))).toBe(true);
+    expect(projectPassWorthRunning(files({ 'i.cjs': `const { Pool } = require('pg');\nconst pool = new Pool();\nmodule.exports = { pool };` }))).toBe(true);
+  });
+
+  it('is false for a module-level instance the file keeps to itself', () => {
+    expect(projectPassWorthRunning(files({ 'j.ts': `import { S3Client } from '@aws-sdk/client-s3';\nconst s3 = new S3Client({});\nexport async function put() { await s3.send({} as never); }` }))).toBe(false);
+  });
+
   it('skips files that do not parse or cannot be read', () => {
     expect(projectPassWorthRunning([...files({ 'g.ts': `import { Pool } from 'pg';\nexport function (` }), path.join(root, 'missing.ts')])).toBe(false);
   });
