@@ -7,6 +7,7 @@ import { catalogModuleHints, createCatalog, type Catalog, type UserCatalogEntry 
 import { FrequencyClassifier, summarize, type Builder, type Frequency, type Occurrence } from './frequency.js';
 import { planModuleHoist, type HoistInput, type ModuleHoist, type TextEdit } from './hoist.js';
 import { MESSAGES, renderMessage, type RuleName } from './messages.js';
+import { knownCatalogSites, type KnownSite } from './known-sites.js';
 import { GLOBAL_AGENT_KEEPALIVE_MAJOR, mayRunBelowMajor } from './node-target.js';
 import { ModuleResolver, type CatalogSite, type ImportedBindingResolver } from './resolve.js';
 import type { ScopeManagerLike } from './scope.js';
@@ -18,6 +19,8 @@ export interface AnalysisOptions {
   nodeTarget?: string | undefined;
   /** Type-aware resolution of bindings imported from the project's own modules. */
   resolveImportedBinding?: ImportedBindingResolver | undefined;
+  /** Constructions located by a caller that sees the whole project (see known-sites.ts). */
+  knownSites?: readonly KnownSite[];
 }
 
 export interface AnalysisInput extends HoistInput {
@@ -93,9 +96,12 @@ export function mayMentionCatalog(sourceText: string, catalog: Catalog): boolean
 
 export function analyzeFile(input: AnalysisInput, options: AnalysisOptions = {}): Analysis {
   const catalog = createCatalog(options.catalog ?? []);
-  if (!options.resolveImportedBinding && !mayMentionCatalog(input.sourceText, catalog)) return EMPTY;
+  const known = options.knownSites ?? [];
+  if (!options.resolveImportedBinding && known.length === 0 && !mayMentionCatalog(input.sourceText, catalog)) return EMPTY;
   const resolver = new ModuleResolver(input.scopeManager, catalog, input.sourceText, options.resolveImportedBinding);
-  const sites = resolver.findSites();
+  const resolved = resolver.findSites();
+  const resolvedNodes = new Set<Node>(resolved.map((site) => site.node));
+  const sites = [...resolved, ...knownCatalogSites(input.ast, input.sourceText, known).filter((site) => !resolvedNodes.has(site.node))];
   const globalAxiosConfiguration = input.sourceText.includes('axios') ? resolver.findGlobalAxiosConfiguration() : [];
   if (sites.length === 0) return { ...EMPTY, globalAxiosConfiguration };
   const classifier = new FrequencyClassifier(input.scopeManager, resolver, input.sourceText, {

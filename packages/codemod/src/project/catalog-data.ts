@@ -1,7 +1,7 @@
 // What the project pass hands the transform, as plain JSON: the main thread computes it once and
 // worker threads rebuild it here without loading ts-morph.
 import path from 'node:path';
-import type { UserCatalogEntry } from '@reuse-clients/core';
+import type { KnownSite, UserCatalogEntry } from '@reuse-clients/core';
 
 /**
  * A per-call construction in one file that an existing module-level instance of another file
@@ -29,11 +29,14 @@ export interface ProjectCatalogData {
   catalogs: Record<string, UserCatalogEntry[]>;
   /** Absolute file path → constructions there that can reuse another file's instance. */
   reusable?: Record<string, ReusableInstance[]>;
+  /** Absolute file path → calls there of builders no catalog entry can name (instance methods, same-file subclasses). */
+  knownSites?: Record<string, KnownSite[]>;
 }
 
 export interface ProjectCatalog {
   projectCatalogFor(filePath: string): UserCatalogEntry[];
   reusableFor(filePath: string): ReusableInstance[];
+  knownSitesFor(filePath: string): KnownSite[];
   readonly projectConfiguresGlobalAxios: boolean;
   readonly data: ProjectCatalogData;
 }
@@ -42,6 +45,7 @@ export function projectCatalogFromData(data: ProjectCatalogData): ProjectCatalog
   return {
     projectCatalogFor: (filePath) => data.catalogs[path.resolve(filePath)] ?? [],
     reusableFor: (filePath) => data.reusable?.[path.resolve(filePath)] ?? [],
+    knownSitesFor: (filePath) => data.knownSites?.[path.resolve(filePath)] ?? [],
     projectConfiguresGlobalAxios: data.configuresGlobalAxios,
     data,
   };

@@ -8,16 +8,17 @@
 // entry per such export; a file that wraps an imported factory in its own exported function
 // thereby becomes a builder itself, and subclasses of client classes are added, so the next round
 // reaches their importers. Builders no entry can name (instance methods, subclasses used in their
-// own file) have their calls found by reference instead (reference-calls.ts). Builders only
-// accumulate, so this ends; MAX_ROUNDS bounds pathological chains as core bounds factory depth.
-import { analyzeFile, createCatalog, mayMentionCatalog, type Analysis, type Builder, type SiteAnalysis } from '@reuse-clients/core';
+// own file) have their calls found by reference instead (reference-calls.ts) and handed to core as
+// known sites of the calling file. Builders only accumulate, so this ends; MAX_ROUNDS bounds
+// pathological chains as core bounds factory depth.
+import { analyzeFile, createCatalog, mayMentionCatalog, type Analysis, type Builder, type KnownSite, type SiteAnalysis } from '@reuse-clients/core';
 import type { SourceFile } from 'ts-morph';
 import { parseFile, type ParsedFile } from '../transform/parse.js';
 import { nodeTargetFor } from '@reuse-clients/core';
 import { builderDisplay, builderKey, exportAnchors, instanceMethodOf, type ConstructionKind, type ProjectBuilder } from './builders.js';
 import { catalogEntryKey, projectEntry, userEntryKey, type ProjectEntry } from './entries.js';
 import { exportedBuilders, type AnchorIndex } from './exports.js';
-import { analyseMethodCalls, analyseSameFileConstructions, type ReferenceCallAnalysis, type ReferenceCallFinding } from './reference-calls.js';
+import { methodCalls, sameFileConstructions, type LocatedCall } from './reference-calls.js';
 import { loadProject } from './load-project.js';
 import { ModuleGraph, type ModuleImport } from './module-graph.js';
 import { subclassBuilders } from './subclasses.js';
@@ -40,6 +41,8 @@ export interface AnalysedFile {
   analysis: Analysis;
   /** The cross-file entries it was analysed with, by `userEntryKey`. */
   entries: ReadonlyMap<string, ProjectEntry>;
+  /** Calls of builders no entry can name (instance methods, same-file subclasses), as core took them. */
+  knownSites: KnownSite[];
 }
 
 export interface ProjectPass {
@@ -48,8 +51,6 @@ export interface ProjectPass {
   files: ReadonlyMap<string, AnalysedFile>;
   failures: { path: string; message: string }[];
   builders: ProjectBuilder[];
-  /** Per-call calls that catalog entries cannot express: instance methods (`factory.s3()`), subclasses in their own file. */
-  referenceCallFindings: ReferenceCallFinding[];
   /** The cross-file entry a site of `file` was found through, if any. */
   entryOf(file: AnalysedFile, site: SiteAnalysis): ProjectEntry | undefined;
   /** The project files `file` imports, by the specifier it writes. */
@@ -66,12 +67,17 @@ interface FileState {
   /** Parsed on first need; null when it does not parse (listed in `failures`). */
   parsed?: ParsedFile | null;
   analysed?: AnalysedFile;
-  entriesSignature: string;
+  /** The cross-file entries of its imports, as of the latest round. */
+  entries: ProjectEntry[];
+  /** Calls of instance methods and same-file subclasses, by `start:end`. */
+  known: Map<string, LocatedCall>;
+  /** What it was last analysed with (entries and known sites): analysed again only when that changes. */
+  analysedSignature: string;
 }
 
 export function runProjectPass(options: ProjectPassOptions): ProjectPass {
   const { project, tsConfigFilePath, sourceFiles } = loadProject(options.searchFrom, options.files);
-  const states = new Map<string, FileState>(sourceFiles.map((sourceFile) => [sourceFile.getFilePath(), { sourceFile, text: sourceFile.getFullText(), entriesSignature: '' }]));
+  const states = new Map<string, FileState>(sourceFiles.map((sourceFile) => [sourceFile.getFilePath(), { sourceFile, text: sourceFile.getFullText(), entries: [], known: new Map(), analysedSignature: '' }]));
   const graph = new ModuleGraph(project, new Set(states.keys()));
   const failures: ProjectPass['failures'] = [];
 
@@ -89,58 +95,55 @@ export function runProjectPass(options: ProjectPassOptions): ProjectPass {
     return state.parsed ?? undefined;
   };
 
-  const analyse = (filePath: string, state: FileState, entries: ProjectEntry[]): void => {
+  const analyse = (filePath: string, state: FileState): void => {
     const parsed = parsedOf(filePath);
     if (!parsed) return;
+    const { entries } = state;
+    const knownSites = [...state.known.values()].map((call) => call.site);
     const analysis = analyzeFile(
       { ast: parsed.ast, scopeManager: parsed.scopeManager, sourceText: parsed.text },
-      { catalog: entries.map((entry) => entry.entry), startupFunctions: options.startupFunctions ?? [], nodeTarget: nodeTargetFor(filePath) },
+      { catalog: entries.map((entry) => entry.entry), knownSites, startupFunctions: options.startupFunctions ?? [], nodeTarget: nodeTargetFor(filePath) },
     );
-    state.analysed = { path: filePath, parsed, analysis, entries: new Map(entries.map((entry) => [userEntryKey(entry.entry), entry])) };
+    state.analysed = { path: filePath, parsed, analysis, entries: new Map(entries.map((entry) => [userEntryKey(entry.entry), entry])), knownSites };
   };
 
   for (const [filePath, state] of states) {
-    if (mayMentionCatalog(state.text, BUILTIN_CATALOG)) analyse(filePath, state, []);
+    if (mayMentionCatalog(state.text, BUILTIN_CATALOG)) analyse(filePath, state);
   }
 
   const builders = new Map<string, ProjectBuilder>();
   const instanceMethods = new Map<string, ProjectBuilder>();
-  const referenceCallFindings: ReferenceCallFinding[] = [];
   const register = (builder: ProjectBuilder) => {
     for (const anchor of builder.anchors) builders.set(builderKey(builder.file, anchor.end), builder);
   };
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const newMethods: ProjectBuilder[] = [];
     const added = collectBuilders(states, builders, instanceMethods, newMethods);
-    const followCalls = (calls: ReferenceCallAnalysis, calledBuilder: ProjectBuilder) => {
-      referenceCallFindings.push(...calls.findings);
-      for (const { file, builder, offset } of calls.builders) {
-        const layer = projectBuilder(file, builder, offset, calledBuilder.constructionKind, calledBuilder);
-        if (layer.anchors.some((anchor) => builders.has(builderKey(file, anchor.end)))) continue;
-        register(layer);
-        added.push(layer);
-      }
+    // Their calls become known sites of the calling files, analysed below with everything else.
+    const followCalls = (calls: LocatedCall[]) => {
+      for (const call of calls) states.get(call.file)?.known.set(`${call.site.start}:${call.site.end}`, call);
     };
-    const callContext = { sourceFileOf: (file: string) => states.get(file)?.sourceFile, parsedOf, startupFunctions: options.startupFunctions ?? [] };
-    for (const method of newMethods) followCalls(analyseMethodCalls(method, callContext), method);
+    const callContext = { sourceFileOf: (file: string) => states.get(file)?.sourceFile, parsedOf };
+    for (const method of newMethods) followCalls(methodCalls(method, callContext));
     const candidates = [...importersOfBuilders(states, graph, builders).keys(), ...builderFiles(builders)];
     for (const subclass of subclassBuilders(unique(candidates).map((file) => states.get(file)!.sourceFile), builders)) {
       register(subclass);
       added.push(subclass);
-      followCalls(analyseSameFileConstructions(subclass, callContext), subclass);
+      followCalls(sameFileConstructions(subclass, callContext));
     }
     const anchors = anchorIndex(builders);
     const exportsOf = memoize((target: string) => exportedBuilders(states.get(target)!.sourceFile, anchors));
     const importers = importersOfBuilders(states, graph, builders);
 
-    let reanalysed = false;
     for (const [filePath, targets] of importers) {
-      const entries = dedupe(targets.flatMap(({ specifier, target }) => exportsOf(target).map((exported) => projectEntry(filePath, specifier, exported))));
-      const state = states.get(filePath)!;
-      const signature = entries.map((entry) => `${userEntryKey(entry.entry)}\0${entry.builder.construct}`).join('\n');
-      if (signature === state.entriesSignature) continue;
-      state.entriesSignature = signature;
-      analyse(filePath, state, entries);
+      states.get(filePath)!.entries = dedupe(targets.flatMap(({ specifier, target }) => exportsOf(target).map((exported) => projectEntry(filePath, specifier, exported))));
+    }
+    let reanalysed = false;
+    for (const [filePath, state] of states) {
+      const signature = analysisSignature(state);
+      if (signature === state.analysedSignature) continue;
+      state.analysedSignature = signature;
+      analyse(filePath, state);
       reanalysed = true;
     }
     if (!reanalysed && added.length === 0) break;
@@ -153,7 +156,6 @@ export function runProjectPass(options: ProjectPassOptions): ProjectPass {
     files,
     failures,
     builders: [...new Set(builders.values())],
-    referenceCallFindings,
     entryOf(file, site) {
       const key = catalogEntryKey(site.site.entry);
       return key === undefined ? undefined : file.entries.get(key);
@@ -185,7 +187,7 @@ function collectBuilders(states: ReadonlyMap<string, FileState>, builders: Map<s
     const offset = analysed.parsed.bom.length;
     for (const site of analysed.analysis.sites) {
       if (!CONSTRUCTION_KINDS.has(site.site.entry.kind)) continue;
-      const through = analysed.entries.get(catalogEntryKey(site.site.entry) ?? '')?.builder;
+      const through = analysed.entries.get(catalogEntryKey(site.site.entry) ?? '')?.builder ?? state.known.get(`${site.site.node.range[0]}:${site.site.node.range[1]}`)?.builder;
       for (const builder of site.builders) {
         if (!builder.exported) continue;
         const found = projectBuilder(filePath, builder, offset, site.site.entry.kind as ConstructionKind, through, site.site.construct);
@@ -220,6 +222,12 @@ function projectBuilder(file: string, builder: Builder, offset: number, construc
     anchors: instanceMethod ? [] : exportAnchors(builder, offset),
     ...(instanceMethod ? { instanceMethod } : {}),
   };
+}
+
+/** What a file is analysed with besides its own text; '' for nothing (as in the first round). */
+function analysisSignature(state: FileState): string {
+  const entries = state.entries.map((entry) => `${userEntryKey(entry.entry)}\0${entry.builder.construct}`);
+  return [...entries, ...state.known.keys()].join('\n');
 }
 
 function anchorIndex(builders: ReadonlyMap<string, ProjectBuilder>): AnchorIndex {

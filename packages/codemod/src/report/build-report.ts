@@ -1,7 +1,7 @@
 // The report: every finding of every file under the given paths, in-file and cross-file, with
 // what a fix would do, plus the project facts a fix must respect (global axios configuration)
 // or use (existing shared instances). Paths are relative to the working directory.
-import type { RuleName } from '@reuse-clients/core';
+import { KNOWN_SITE_MODULE, type RuleName } from '@reuse-clients/core';
 import { displayPath } from '../engine/paths.js';
 import { findGlobalAxiosConfiguration } from '../project/global-axios.js';
 import type { ProjectPass } from '../project/project-pass.js';
@@ -65,21 +65,9 @@ export function buildReport(pass: ProjectPass, scope: ReportScope): Report {
         message: finding.message,
         fixable,
         reason,
-        crossFile: pass.entryOf(file, finding.analysis) !== undefined,
+        crossFile: pass.entryOf(file, finding.analysis) !== undefined || finding.analysis.site.entry.module === KNOWN_SITE_MODULE,
       });
     }
-  }
-  for (const finding of pass.referenceCallFindings) {
-    if (!scope.files.has(finding.file)) continue;
-    findings.push({
-      file: shown(finding.file),
-      ...positionOf(finding.node),
-      rule: finding.rule,
-      message: finding.message,
-      fixable: false,
-      reason: finding.reason,
-      crossFile: true,
-    });
   }
   findings.sort((a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.rule, b.rule));
 

@@ -1,7 +1,7 @@
 // The codemod transform: parse like the ESLint rules do, run the shared detector, plan text edits
 // for every finding (hoisted, or left with a reason), and apply them to the original text so that
 // untouched code keeps its bytes (comments, CRLF, BOM, shebang).
-import { analyzeFile, createCatalog, mayMentionCatalog, nodeTargetFor, type UserCatalogEntry } from '@reuse-clients/core';
+import { analyzeFile, createCatalog, mayMentionCatalog, nodeTargetFor, type KnownSite, type UserCatalogEntry } from '@reuse-clients/core';
 import type { FileTransform } from '../engine/contract.js';
 import { projectCatalogFromData, type ProjectCatalogData, type ReusableInstance } from '../project/catalog-data.js';
 import { applyEdits } from './edits.js';
@@ -17,6 +17,8 @@ export interface TransformContext {
   configuresGlobalAxios?: boolean;
   /** Constructions of a file that can import an instance another file already shares. */
   reusableFor?: (filePath: string) => readonly ReusableInstance[];
+  /** Calls in a file of builders no catalog entry can name: other files' instance methods, same-file subclasses. */
+  knownSitesFor?: (filePath: string) => readonly KnownSite[];
   startupFunctions?: readonly string[];
 }
 
@@ -26,11 +28,12 @@ export function createTransform(context: TransformContext = {}): FileTransform {
     // Parsing dominates a large run, and most files cannot name anything in the catalog: the
     // detector's own text check skips them before any parse (a file that does not parse but
     // names no catalog module is left as it is, which is all a fix could do with it anyway).
-    if (!mayMentionCatalog(source, createCatalog(catalog))) return { output: null, hoisted: [], left: [] };
+    const knownSites = context.knownSitesFor?.(filePath) ?? [];
+    if (knownSites.length === 0 && !mayMentionCatalog(source, createCatalog(catalog))) return { output: null, hoisted: [], left: [] };
     const parsed = parseFile(source, filePath);
     const analysis = analyzeFile(
       { ast: parsed.ast, scopeManager: parsed.scopeManager, sourceText: parsed.text },
-      { nodeTarget: nodeTargetFor(filePath), catalog, startupFunctions: context.startupFunctions ?? [] },
+      { nodeTarget: nodeTargetFor(filePath), catalog, knownSites, startupFunctions: context.startupFunctions ?? [] },
     );
     if (analysis.findings.length === 0) return { output: null, hoisted: [], left: [] };
     const style = detectStyle(parsed.text, parsed.ast, parsed.isTypeScript, sourceTypeOf(parsed.ast, filePath));
@@ -45,5 +48,5 @@ export const transformFile: FileTransform = createTransform();
 /** The transform for one run, told what the project pass learnt (the engine calls this in every thread). */
 export function transformForProject(data: ProjectCatalogData): FileTransform {
   const catalog = projectCatalogFromData(data);
-  return createTransform({ catalogFor: catalog.projectCatalogFor, configuresGlobalAxios: catalog.projectConfiguresGlobalAxios, reusableFor: catalog.reusableFor });
+  return createTransform({ catalogFor: catalog.projectCatalogFor, configuresGlobalAxios: catalog.projectConfiguresGlobalAxios, reusableFor: catalog.reusableFor, knownSitesFor: catalog.knownSitesFor });
 }
