@@ -3,11 +3,13 @@
 // possible, so a left site never leaves half a rewrite behind.
 import {
   axiosConfigArgument,
+  BUILTIN_CATALOG,
   contains,
   createCatalog,
   findProperty,
   FrequencyClassifier,
   isFunction,
+  isTransparentWrapper,
   ModuleResolver,
   topLevelStatement,
   unwrap,
@@ -155,7 +157,9 @@ export class Planner {
       finding,
       node,
       site,
-      baseName: factory ? factoryResultName(calleeText(node) ?? methodCallee(node) ?? '', site) : instanceName(site),
+      // A factory's result is named after the factory (`makeCatalogRepo()` → `catalogRepo`): an in-file
+      // one, or one the catalog was told about (project factories, user entries), unlike `axios.create`.
+      baseName: factory || (site.entry.via === 'call' && !BUILTIN_CATALOG.includes(site.entry)) ? factoryResultName(calleeText(node) ?? methodCallee(node) ?? '', site) : instanceName(site),
       typeText: instanceType(node, this.parsed),
       innerEdits: this.innerSettings(node),
     };
@@ -304,7 +308,7 @@ export class Planner {
     const shared = this.project.reusable?.find((candidate) => candidate.start === node.range[0] && candidate.end === node.range[1] && candidate.text === text.slice(node.range[0], node.range[1]));
     if (!shared || shared.form !== this.style.module) return false;
     const local = this.imports.named(shared.specifier, shared.exportName, shared.exportName === 'default' ? shared.name : shared.exportName);
-    this.edits.push({ ...this.replaceWith(node, local), drops: true }, ...lifecycleEdits);
+    this.edits.push({ ...this.replaceOrDrop(node, local), drops: true }, ...lifecycleEdits);
     this.reused = { name: shared.name, file: shared.file, line: shared.line };
     return true;
   }
@@ -328,7 +332,7 @@ export class Planner {
     const name = this.scope.declare(key, reads.after, () => reusable ?? this.namer.take(subject.baseName), (chosen) => `const ${chosen} = ${text}${this.style.semicolon}`, usedBefore);
     if (existing) this.reused = { name: existing.name, line: lineAt(this.parsed.text, existing.start) };
     if (reusable && name === reusable) this.edits.push(removeStatement(this.parsed.text, binding!.declaration));
-    else this.edits.push(this.replaceWith(node, name));
+    else this.edits.push(this.replaceOrDrop(node, name));
     this.edits.push(...lifecycleEdits);
     return undefined;
   }
@@ -401,6 +405,21 @@ export class Planner {
     const classifier = this.classifier;
     const perCall = classConstructions(classNode, this.parsed).some((construction) => classifier.occurrences(construction, false).some((occurrence) => occurrence.frequency.kind === 'per-call'));
     return perCall ? undefined : classNode;
+  }
+
+  /**
+   * Replaces an expression by the name of its shared instance, or, when its result was discarded
+   * (`makeRepo();` as a statement in a block), removes the statement: a bare `repo;` would do nothing.
+   */
+  private replaceOrDrop(node: Node, name: string): Edit {
+    let expression: Node = node;
+    // Not through `await`: awaiting the shared instance each call may still throw or yield.
+    while (expression.parent && isTransparentWrapper(expression.parent)) expression = expression.parent;
+    const statement = expression.parent;
+    const list = statement?.parent;
+    const inList = list?.type === 'BlockStatement' || list?.type === 'Program' || list?.type === 'SwitchCase';
+    if (statement?.type === 'ExpressionStatement' && statement.expression === expression && inList) return removeStatement(this.parsed.text, statement);
+    return this.replaceWith(node, name);
   }
 
   /** Replaces an expression by a name; `{ agent: makeAgent() }` becomes `{ agent }`. */
