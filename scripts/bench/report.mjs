@@ -10,9 +10,20 @@ const pct = (ratio) => `${(ratio * 100).toFixed(1)}%`;
 const mb = (value) => (value === null ? 'n/a' : `${value.toFixed(0)} MB`);
 const rate = (value) => (value === null ? 'n/a' : value.toFixed(1));
 
-/** Every ratio of the run, one row each: [what, value, target]. */
-export function ratioRows({ lint, codemod, fixBuys }) {
-  const rows = [
+/** Every ratio of the run, one row each: [what, value, target]. Sections `--only` left out have no rows. */
+export function ratioRows({ lint, codemod, projectPass, fixBuys }) {
+  const rows = [];
+  if (lint) rows.push(...lintRatioRows(lint));
+  if (codemod) rows.push(...codemodRatioRows(codemod));
+  if (projectPass && !projectPass.error) rows.push(...projectPassRatioRows(projectPass));
+  if (fixBuys?.rows) {
+    for (const row of fixBuys.rows) rows.push([`fix-buys ${row.case} ${row.protocol}: ${row.metric}, after/before`, row.ratio === null ? 'n/a' : `${row.ratio}`, '']);
+  }
+  return rows;
+}
+
+function lintRatioRows(lint) {
+  return [
     ['lint: wall, + reuse-clients / baseline (paired per file)', x3(lint.paired.wallRatio), `< ${(1 + LINT_OVERHEAD_TARGET).toFixed(2)}x`],
     ['lint: CPU, + reuse-clients / baseline (paired per file)', x3(lint.paired.cpuRatio), ''],
     ['lint: wall, paired, two interleaved halves of the corpus', lint.paired.halfRatios.map(x3).join(' / '), ''],
@@ -22,6 +33,10 @@ export function ratioRows({ lint, codemod, fixBuys }) {
     ['lint: --concurrency 2 / off, wall', x(lint.concurrency.parallel.wallMs / lint.concurrency.serial.wallMs), ''],
     ['lint: --concurrency 2 vs off, same messages', lint.concurrency.identical ? 'yes' : 'NO', 'yes'],
   ];
+}
+
+function codemodRatioRows(codemod) {
+  const rows = [];
   for (const pair of codemod.pairs) {
     const label = codemod.placeholder ? ' (placeholder transform!)' : '';
     rows.push(
@@ -33,10 +48,21 @@ export function ratioRows({ lint, codemod, fixBuys }) {
       rows.push([`codemod ${pair.label}: files/s, what-if pre-filter in front / jscodeshift`, x(pair.whatIfSpeedup), '(what-if)']);
     }
   }
-  if (fixBuys?.rows) {
-    for (const row of fixBuys.rows) rows.push([`fix-buys ${row.case} ${row.protocol}: ${row.metric}, after/before`, row.ratio === null ? 'n/a' : `${row.ratio}`, '']);
-  }
   return rows;
+}
+
+function projectPassRatioRows(projectPass) {
+  const { tools, ratios } = projectPass;
+  const label = `project pass (${projectPass.files} files)`;
+  return [
+    [`${label}: wall, report --format json / tsc --noEmit`, x(ratios.wall), 'timed'],
+    [`${label}: CPU, report --format json / tsc --noEmit`, x(ratios.cpu), ''],
+    [`${label}: max RSS, report --format json / tsc --noEmit`, x(ratios.maxRss), ''],
+    [`${label}: wall, fix --dry / tsc --noEmit`, x(ratios.fixWall), ''],
+    [`${label}: wall, fix --dry --no-project / tsc --noEmit`, x(ratios.fixNoProjectWall), ''],
+    [`${label}: wall, fix --dry / fix --dry --no-project`, x(tools.fix.wallMs / tools.fixNoProject.wallMs), ''],
+    [`${label}: findings (cross-file), reported / planted`, `${projectPass.found.findings} (${projectPass.found.crossFile}) / ${projectPass.planted.findings} (${projectPass.planted.crossFile})`, 'equal'],
+  ];
 }
 
 export function formatTable(header, rows) {
@@ -55,9 +81,10 @@ function markdownTable(header, rows, align = []) {
   ].join('\n');
 }
 
-export function chartPanels({ lint, codemod, fixBuys }) {
-  const panels = [
-    {
+export function chartPanels({ lint, codemod, projectPass, fixBuys }) {
+  const panels = [];
+  if (lint) {
+    panels.push({
       title: 'What the linter costs: reuse-clients/recommended on top of a baseline config (overhead, %)',
       unit: '%',
       target: LINT_OVERHEAD_TARGET * 100,
@@ -68,8 +95,10 @@ export function chartPanels({ lint, codemod, fixBuys }) {
         { label: 'CPU time, median of whole runs', value: (lint.cpuRatio - 1) * 100, kind: 'secondary' },
         { label: "the five rules' own time (TIMING)", value: lint.timingShare * 100, kind: 'secondary' },
       ],
-    },
-    {
+    });
+  }
+  if (codemod) {
+    panels.push({
       title: codemod.placeholder
         ? 'What the codemod costs — PLACEHOLDER TRANSFORM, numbers meaningless'
         : 'What the codemod costs: files/s vs jscodeshift parse+print (x)',
@@ -81,8 +110,23 @@ export function chartPanels({ lint, codemod, fixBuys }) {
         { label: `${pair.label}, per CPU-second`, value: pair.cpuSpeedup, kind: 'secondary' },
         ...(pair.whatIf ? [{ label: `${pair.label}, what-if: pre-filter in front`, value: pair.whatIfSpeedup, kind: 'whatif' }] : []),
       ]),
-    },
-  ];
+    });
+  }
+  if (projectPass && !projectPass.error) {
+    const { ratios } = projectPass;
+    panels.push({
+      title: `What the project pass costs: ${projectPass.files.toLocaleString('en-US')} generated files, time relative to tsc --noEmit (x)`,
+      unit: 'x',
+      target: 1,
+      targetLabel: 'tsc --noEmit',
+      bars: [
+        { label: 'report --format json, wall time', value: ratios.wall },
+        { label: 'report --format json, CPU time', value: ratios.cpu, kind: 'secondary' },
+        { label: 'fix --dry (with the pass), wall time', value: ratios.fixWall, kind: 'secondary' },
+        { label: 'fix --dry --no-project, wall time', value: ratios.fixNoProjectWall, kind: 'secondary' },
+      ],
+    });
+  }
   const throughput = (fixBuys?.rows ?? []).filter((row) => row.metric.startsWith('throughput, 1 caller') && row.ratio !== null);
   if (throughput.length > 0) {
     panels.push({
@@ -245,6 +289,59 @@ function codemodSection(codemod) {
   ].join('\n');
 }
 
+function projectPassSection(projectPass) {
+  const lines = ['## 4. What the project pass costs', ''];
+  if (!projectPass) return [...lines, 'Not measured in this run.'].join('\n');
+  if (projectPass.error) return [...lines, `The project-pass section failed in this run: \`${projectPass.error}\`. No numbers are shown.`].join('\n');
+  const { tools, ratios, planted, found } = projectPass;
+  const order = [tools.report, tools.tsc, tools.fixNoProject, tools.fix];
+  const outcome = (tool) =>
+    tool === tools.report
+      ? `${found.findings} findings, ${found.globalAxios} global axios settings, ${found.sharedInstances} shared instances`
+      : Object.entries(tool.details).map(([key, value]) => `${value} ${key}`).join(', ') || 'no errors';
+  const rows = order.map((tool) => [
+    tool.name,
+    s(tool.wallMs),
+    tool.cpuMs === null ? 'n/a' : s(tool.cpuMs),
+    mb(tool.maxRssMb),
+    mb(tool.peakTreeRssMb),
+    x(tool.wallMs / tools.tsc.wallMs),
+    pct(tool.spread),
+    outcome(tool),
+  ]);
+  const runRows = tools.report.runs.map((_, i) => [i + 1, ...order.map((tool) => s(tool.runs[i].wallMs))]);
+  return [
+    ...lines,
+    `A synthetic TypeScript project (scripts/bench/project-generator.mjs, deterministic) of **${projectPass.files.toLocaleString('en-US')} source files**, written to a fresh directory under the OS temp dir in ` +
+      `${s(projectPass.generateMs)} s: models, utils, services and route handlers that import each other and build no client, plus ${projectPass.rounds} ` +
+      `round${projectPass.rounds === 1 ? '' : 's'} (${projectPass.clientFiles} files) of the shapes the project pass follows — a module-level shared client, an exported factory called per request, ` +
+      'a factory wrapped by a repository factory and re-exported through a barrel `index.ts` (two layers), a class whose constructor calls `axios.create()`, ' +
+      'an instance method that builds a client, a factory called only at start-up, an in-file per-call `https.Agent` and inline undici dispatcher — and one setup file ' +
+      'that configures the global axios. Client modules are bare specifiers with no node_modules; `tsc` reads small declarations from the project\'s `types/` and ' +
+      'must report no error.',
+    '',
+    `Each tool is one whole command in the project directory, measured from outside, ${projectPass.runs} runs each, taking turns (each run starts with the next tool), medians shown. ` +
+      `The yardstick is \`tsc --noEmit -p .\` with the repository's TypeScript ${projectPass.tscVersion}: the whole-project TypeScript work a CI already pays. ` +
+      'The fix runs are dry (`--dry --json --force`), with the project pass and with `--no-project`, so the difference is what the pass adds to a fix run.',
+    '',
+    markdownTable(['tool', 'wall s', 'CPU s', 'max RSS', 'tree peak', 'wall / tsc', 'spread', 'outcome'], rows, ['', 'r', 'r', 'r', 'r', 'r', 'r', '']),
+    '',
+    `**\`reuse-clients report\`: ${x(ratios.wall)} the wall time of \`tsc --noEmit\`, ${x(ratios.cpu)} its CPU time, ${x(ratios.maxRss)} its peak memory.** ` +
+      `The pass adds ${s(projectPass.passInFix.wallMs)} s wall${projectPass.passInFix.cpuMs === null ? '' : ` (${s(projectPass.passInFix.cpuMs)} s CPU)`} to a fix run ` +
+      `(${s(tools.fixNoProject.wallMs)} s with \`--no-project\`, ${s(tools.fix.wallMs)} s with the pass). Spread is (max − min) / median of a tool's wall times.`,
+    '',
+    `What the report found, checked on every run against what the generator planted: **${found.findings} findings, ${found.crossFile} of them cross-file** ` +
+      `(planted ${planted.findings} and ${planted.crossFile}; each finding's file, line and rule match), ${found.globalAxios} global axios settings (planted ${planted.globalAxios}) ` +
+      `and ${found.sharedInstances} shared instances (planted ${planted.sharedInstances}).`,
+    '',
+    '<details><summary>Wall time of every run (s)</summary>',
+    '',
+    markdownTable(['run', ...order.map((tool) => tool.name)], runRows, ['r', 'r', 'r', 'r', 'r']),
+    '',
+    '</details>',
+  ].join('\n');
+}
+
 function verdictSection(verdicts) {
   return [
     '## Targets',
@@ -261,7 +358,7 @@ export function renderMarkdown(run) {
     '',
     `<!-- Generated by scripts/bench/index.mjs (\`pnpm bench\`); edit the script, not this file. -->`,
     '',
-    'What the fix buys, what the linter costs, and what the codemod costs, measured side by side in one run of `pnpm bench`.',
+    'What the fix buys, what the linter costs, what the codemod costs and what the project pass costs, measured side by side in one run of `pnpm bench`.',
     '',
     '![Benchmark ratios](benchmarks.svg)',
     '',
@@ -277,11 +374,14 @@ export function renderMarkdown(run) {
     '',
     codemodSection(run.codemod),
     '',
+    projectPassSection(run.projectPass),
+    '',
     '## Reproduce',
     '',
     '```sh',
     'npx -y pnpm@10 install --frozen-lockfile',
-    'npx -y pnpm@10 bench            # or, after a build: node scripts/bench/index.mjs [--files N] [--runs N] [--requests N]',
+    'npx -y pnpm@10 bench            # or, after a build: node scripts/bench/index.mjs [--files N] [--runs N] [--requests N] [--project-files N] [--project-runs N]',
+    'node scripts/bench/index.mjs --only project-pass   # one section alone (comma-separated for several); --only never writes the docs',
     '```',
   ].join('\n')}\n`;
 }
