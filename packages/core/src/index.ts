@@ -4,6 +4,7 @@ export * from './ast.js';
 export * from './catalog.js';
 export * from './frequency.js';
 export * from './hoist.js';
+export * from './instance-state.js';
 export * from './known-sites.js';
 export * from './messages.js';
 export * from './node-target.js';

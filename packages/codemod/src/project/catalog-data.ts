@@ -23,6 +23,14 @@ export interface ReusableInstance {
   name: string;
 }
 
+/** A `new C()` of another file's client class whose instances keep per-call state: never shared. */
+export interface UnshareableConstruction {
+  start: number;
+  end: number;
+  text: string;
+  reason: string;
+}
+
 export interface ProjectCatalogData {
   configuresGlobalAxios: boolean;
   /** Absolute file path → the extra catalog entries to analyse that file with. */
@@ -31,12 +39,15 @@ export interface ProjectCatalogData {
   reusable?: Record<string, ReusableInstance[]>;
   /** Absolute file path → calls there of builders no catalog entry can name (instance methods, same-file subclasses). */
   knownSites?: Record<string, KnownSite[]>;
+  /** Absolute file path → constructions there of classes whose instances must not be shared. */
+  unshareable?: Record<string, UnshareableConstruction[]>;
 }
 
 export interface ProjectCatalog {
   projectCatalogFor(filePath: string): UserCatalogEntry[];
   reusableFor(filePath: string): ReusableInstance[];
   knownSitesFor(filePath: string): KnownSite[];
+  unshareableFor(filePath: string): UnshareableConstruction[];
   readonly projectConfiguresGlobalAxios: boolean;
   readonly data: ProjectCatalogData;
 }
@@ -46,6 +57,7 @@ export function projectCatalogFromData(data: ProjectCatalogData): ProjectCatalog
     projectCatalogFor: (filePath) => data.catalogs[path.resolve(filePath)] ?? [],
     reusableFor: (filePath) => data.reusable?.[path.resolve(filePath)] ?? [],
     knownSitesFor: (filePath) => data.knownSites?.[path.resolve(filePath)] ?? [],
+    unshareableFor: (filePath) => data.unshareable?.[path.resolve(filePath)] ?? [],
     projectConfiguresGlobalAxios: data.configuresGlobalAxios,
     data,
   };

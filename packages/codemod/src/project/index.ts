@@ -7,6 +7,7 @@ import type { KnownSite, UserCatalogEntry } from '@reuse-clients/core';
 import { projectCatalogFromData, type ProjectCatalog } from './catalog-data.js';
 import { findGlobalAxiosConfiguration } from './global-axios.js';
 import { runProjectPass, type ProjectPassOptions } from './project-pass.js';
+import { findUnshareableConstructions } from './instance-state.js';
 import { findReusableInstances } from './reuse.js';
 import { findSharedInstances } from './shared-instances.js';
 
@@ -19,7 +20,7 @@ export function buildProjectCatalog(options: ProjectPassOptions): ProjectCatalog
     if (file.knownSites.length > 0) knownSites[file.path] = file.knownSites;
   }
   const reusable = findReusableInstances(pass, findSharedInstances(pass));
-  return projectCatalogFromData({ configuresGlobalAxios: findGlobalAxiosConfiguration(pass).length > 0, catalogs, reusable, knownSites });
+  return projectCatalogFromData({ configuresGlobalAxios: findGlobalAxiosConfiguration(pass).length > 0, catalogs, reusable, knownSites, unshareable: findUnshareableConstructions(pass) });
 }
 
 export { projectCatalogFromData, type ProjectCatalog, type ProjectCatalogData } from './catalog-data.js';

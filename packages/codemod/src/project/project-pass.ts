@@ -53,6 +53,8 @@ export interface ProjectPass {
   builders: ProjectBuilder[];
   /** The cross-file entry a site of `file` was found through, if any. */
   entryOf(file: AnalysedFile, site: SiteAnalysis): ProjectEntry | undefined;
+  /** The project builder a site of `file` calls or constructs: through a cross-file entry or as a known site. */
+  builderOf(file: AnalysedFile, site: SiteAnalysis): ProjectBuilder | undefined;
   /** The project files `file` imports, by the specifier it writes. */
   importsOf(file: string): readonly ModuleImport[];
   /** The project files that import `file` directly, with their text (parsed or not). */
@@ -159,6 +161,10 @@ export function runProjectPass(options: ProjectPassOptions): ProjectPass {
     entryOf(file, site) {
       const key = catalogEntryKey(site.site.entry);
       return key === undefined ? undefined : file.entries.get(key);
+    },
+    builderOf(file, site) {
+      const { range } = site.site.node;
+      return this.entryOf(file, site)?.builder ?? states.get(file.path)?.known.get(`${range[0]}:${range[1]}`)?.builder;
     },
     importsOf: (file) => {
       const state = states.get(file);

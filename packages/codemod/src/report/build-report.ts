@@ -5,6 +5,7 @@ import { KNOWN_SITE_MODULE, type RuleName } from '@reuse-clients/core';
 import { displayPath } from '../engine/paths.js';
 import { findGlobalAxiosConfiguration } from '../project/global-axios.js';
 import type { ProjectPass } from '../project/project-pass.js';
+import { findUnshareableConstructions } from '../project/instance-state.js';
 import { findReusableInstances } from '../project/reuse.js';
 import { findSharedInstances } from '../project/shared-instances.js';
 import { planFixes } from './fix-plan.js';
@@ -49,13 +50,14 @@ export function buildReport(pass: ProjectPass, scope: ReportScope): Report {
   const globalAxios = findGlobalAxiosConfiguration(pass);
   const shared = findSharedInstances(pass);
   const reusable = findReusableInstances(pass, shared);
+  const unshareable = findUnshareableConstructions(pass);
   const firstGlobalAxios = globalAxios[0];
   const globalAxiosConfiguredAt = firstGlobalAxios ? `${shown(firstGlobalAxios.file)}:${firstGlobalAxios.line}` : undefined;
 
   const findings: ReportFinding[] = [];
   for (const file of pass.files.values()) {
     if (!scope.files.has(file.path)) continue;
-    const plan = planFixes(file, { configuresGlobalAxios: globalAxios.length > 0, reusable: reusable[file.path] ?? [] });
+    const plan = planFixes(file, { configuresGlobalAxios: globalAxios.length > 0, reusable: reusable[file.path] ?? [], unshareable: unshareable[file.path] ?? [] });
     for (const finding of file.analysis.findings) {
       const { fixable, reason } = fixabilityOf(finding, file, { globalAxiosConfiguredAt, plan, shown });
       findings.push({

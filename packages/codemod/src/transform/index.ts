@@ -3,7 +3,7 @@
 // untouched code keeps its bytes (comments, CRLF, BOM, shebang).
 import { analyzeFile, createCatalog, mayMentionCatalog, nodeTargetFor, type KnownSite, type UserCatalogEntry } from '@reuse-clients/core';
 import type { FileTransform } from '../engine/contract.js';
-import { projectCatalogFromData, type ProjectCatalogData, type ReusableInstance } from '../project/catalog-data.js';
+import { projectCatalogFromData, type ProjectCatalogData, type ReusableInstance, type UnshareableConstruction } from '../project/catalog-data.js';
 import { applyEdits } from './edits.js';
 import { parseFile, sourceTypeOf } from './parse.js';
 import { Planner } from './plan.js';
@@ -19,6 +19,8 @@ export interface TransformContext {
   reusableFor?: (filePath: string) => readonly ReusableInstance[];
   /** Calls in a file of builders no catalog entry can name: other files' instance methods, same-file subclasses. */
   knownSitesFor?: (filePath: string) => readonly KnownSite[];
+  /** Constructions in a file of other files' classes whose instances keep per-call state. */
+  unshareableFor?: (filePath: string) => readonly UnshareableConstruction[];
   startupFunctions?: readonly string[];
 }
 
@@ -37,7 +39,7 @@ export function createTransform(context: TransformContext = {}): FileTransform {
     );
     if (analysis.findings.length === 0) return { output: null, hoisted: [], left: [] };
     const style = detectStyle(parsed.text, parsed.ast, parsed.isTypeScript, sourceTypeOf(parsed.ast, filePath));
-    const plan = new Planner(parsed, style, analysis, keyed, { configuresGlobalAxios: context.configuresGlobalAxios ?? false, reusable: context.reusableFor?.(filePath) ?? [] }).run();
+    const plan = new Planner(parsed, style, analysis, keyed, { configuresGlobalAxios: context.configuresGlobalAxios ?? false, reusable: context.reusableFor?.(filePath) ?? [], unshareable: context.unshareableFor?.(filePath) ?? [] }).run();
     const output = plan.edits.length === 0 ? null : parsed.bom + applyEdits(parsed.text, plan.edits);
     return { output: output === source ? null : output, hoisted: plan.hoisted, left: plan.left };
   };
@@ -48,5 +50,5 @@ export const transformFile: FileTransform = createTransform();
 /** The transform for one run, told what the project pass learnt (the engine calls this in every thread). */
 export function transformForProject(data: ProjectCatalogData): FileTransform {
   const catalog = projectCatalogFromData(data);
-  return createTransform({ catalogFor: catalog.projectCatalogFor, configuresGlobalAxios: catalog.projectConfiguresGlobalAxios, reusableFor: catalog.reusableFor, knownSitesFor: catalog.knownSitesFor });
+  return createTransform({ catalogFor: catalog.projectCatalogFor, configuresGlobalAxios: catalog.projectConfiguresGlobalAxios, reusableFor: catalog.reusableFor, knownSitesFor: catalog.knownSitesFor, unshareableFor: catalog.unshareableFor });
 }

@@ -4,6 +4,8 @@
 import {
   axiosConfigArgument,
   BUILTIN_CATALOG,
+  classWithSameFileAncestors,
+  instanceStateReason,
   contains,
   createCatalog,
   findProperty,
@@ -11,6 +13,8 @@ import {
   isFunction,
   isTransparentWrapper,
   ModuleResolver,
+  perInstanceState,
+  resolveName,
   topLevelStatement,
   unwrap,
   type Analysis,
@@ -21,7 +25,7 @@ import {
 } from '@reuse-clients/core';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { SiteOutcome } from '../engine/contract.js';
-import type { ReusableInstance } from '../project/catalog-data.js';
+import type { ReusableInstance, UnshareableConstruction } from '../project/catalog-data.js';
 import { looksLikeBrowserCode } from './axios.js';
 import { classConstructions, ClassFields, enclosingInstanceClass, reassignedAfterConstruction, unsetMember, type ClassNode } from './classes.js';
 import { mergeEdits, overlaps, renderRange, type Edit } from './edits.js';
@@ -64,6 +68,8 @@ export interface ProjectKnowledge {
   configuresGlobalAxios: boolean;
   /** Constructions of this file that can import an instance another file shares. */
   reusable?: readonly ReusableInstance[];
+  /** Constructions of other files' classes whose instances keep per-call state. */
+  unshareable?: readonly UnshareableConstruction[];
 }
 
 export class Planner {
@@ -252,6 +258,8 @@ export class Planner {
 
   private hoist(subject: Subject): string | undefined {
     const { node, site } = subject;
+    const state = this.perInstanceState(node);
+    if (state) return state;
     const lifecycle = planLifecycle(node, this.parsed, (statement) => this.edits.some((edit) => edit.text === '' && edit.start <= statement.range[0] && statement.range[1] <= edit.end));
     if (!lifecycle.ok) return lifecycle.reason;
     const reads = analyzeReads(node, this.parsed);
@@ -405,6 +413,28 @@ export class Planner {
     const classifier = this.classifier;
     const perCall = classConstructions(classNode, this.parsed).some((construction) => classifier.occurrences(construction, false).some((occurrence) => occurrence.frequency.kind === 'per-call'));
     return perCall ? undefined : classNode;
+  }
+
+  /**
+   * Why one shared instance of this `new C()` would not behave like one per call: C (or a base
+   * class) keeps per-call state. Classes of this file are judged here, other files' by the project pass.
+   */
+  private perInstanceState(node: TSESTree.NewExpression | TSESTree.CallExpression): string | undefined {
+    if (node.type !== 'NewExpression') return undefined;
+    const { text } = this.parsed;
+    const known = this.project.unshareable?.find((candidate) => candidate.start === node.range[0] && candidate.end === node.range[1] && candidate.text === text.slice(node.range[0], node.range[1]));
+    if (known) return known.reason;
+    const callee = unwrap(node.callee);
+    if (callee.type !== 'Identifier') return undefined;
+    const definition = resolveName(this.parsed.scopeManager, node, callee.name)?.defs[0];
+    const declared = definition?.type === 'ClassName' ? (definition.node as Node) : undefined;
+    if (declared?.type !== 'ClassDeclaration' && declared?.type !== 'ClassExpression') return undefined;
+    const sites = new Set<Node>(this.analysis.sites.map((site) => site.site.node));
+    for (const classNode of classWithSameFileAncestors(declared, this.parsed.scopeManager)) {
+      const member = perInstanceState(classNode, (candidate) => sites.has(candidate));
+      if (member) return instanceStateReason(classNode.id?.name ?? callee.name, member);
+    }
+    return undefined;
   }
 
   /**

@@ -92,6 +92,7 @@ describe('what the scenarios show', () => {
     const report = reportJson('client-class-per-request').report;
     expect(report.findings.map((finding) => `${finding.file} ${finding.message.slice(0, finding.message.indexOf(' runs'))} ${finding.fixable ? 'fixable' : 'left'}`)).toEqual([
       'src/audit.ts `new AuditCatalogClient()` fixable',
+      'src/audit.ts `new CountingCatalogClient()` left',
       'src/handler.ts `new CatalogClient()` fixable',
       'src/handler.ts `new CachedCatalogClient()` left',
       'src/handler.ts `new PoolHolder()` fixable',
@@ -99,9 +100,19 @@ describe('what the scenarios show', () => {
     ]);
     // Same-file subclasses are found through ts-morph and then classified, fixed and explained by core and the planner like any site.
     expect(report.findings[0]).toMatchObject({ fixable: true, reason: 'hoists it to a module-level constant' });
-    expect(report.findings[4]).toMatchObject({ fixable: false, reason: 'its options read `region`, a per-call value', message: expect.stringContaining('runs on every iteration of a loop') as unknown });
-    expect(report.findings[2]!.message).toContain('through `CatalogClient` (./catalog-client.ts)');
+    expect(report.findings[5]).toMatchObject({ fixable: false, message: expect.stringContaining('runs on every iteration of a loop') as unknown });
+    expect(report.findings[2]!.message).toContain('in its constructor.');
+    expect(report.findings[3]!.message).toContain('through `CatalogClient` (./catalog-client.ts)');
     expect(report.sharedInstances).toEqual([expect.objectContaining({ file: 'src/handler.ts', name: 'longLived' })]);
+  });
+
+  it('a client class whose instances keep per-call state is reported but never shared, in its own file or another', () => {
+    const reasons = Object.fromEntries(reportJson('client-class-per-request').report.findings.filter((finding) => !finding.fixable).map((finding) => [finding.message.slice(0, finding.message.indexOf(' runs')), finding.reason]));
+    expect(reasons).toEqual({
+      '`new CountingCatalogClient()`': '`CountingCatalogClient` instances keep their own `calls`: one shared instance would share it across calls',
+      '`new CachedCatalogClient()`': '`CachedCatalogClient` instances keep their own `cache`: one shared instance would share it across calls',
+      '`new ReportingCatalogClient()`': '`ReportingCatalogClient` instances keep their own `startedAt`: one shared instance would share it across calls',
+    });
   });
 
   it('global axios configuration is listed, in-file axios findings keep their messages, and fixes keep the default export', () => {

@@ -1,0 +1,108 @@
+// Does sharing one instance of a client class change what the program does? Hoisting `new Repo()`
+// is only connection reuse when a Repo holds nothing but its clients and what it was given:
+// constructor arguments, constants, functions. A field set from a clock, a random source, a
+// fresh `Map`, or any state a method changes later belongs to one call, and sharing it would
+// hand one call's state to the next.
+import type { TSESTree } from '@typescript-eslint/types';
+import { isFunction, isTransparentWrapper, propertyKeyName, type Node } from './ast.js';
+import { resolveName, type ScopeManagerLike } from './scope.js';
+
+type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+
+/** The class and the ancestors declared in the same file (`class B extends A`, A in this file). */
+export function classWithSameFileAncestors(classNode: ClassNode, scopeManager: ScopeManagerLike): ClassNode[] {
+  const chain: ClassNode[] = [classNode];
+  for (let current = classNode; current.superClass?.type === 'Identifier' && chain.length < 16; ) {
+    const variable = resolveName(scopeManager, current as Node, current.superClass.name);
+    const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    const declared = definition?.type === 'ClassName' ? (definition.node as Node) : undefined;
+    if (declared?.type !== 'ClassDeclaration' && declared?.type !== 'ClassExpression') break;
+    if (chain.includes(declared)) break;
+    chain.push(declared);
+    current = declared;
+  }
+  return chain;
+}
+
+/**
+ * The first member (`startedAt`, `cache`) whose value makes instances of `classNode` differ from
+ * one construction to the next, or undefined when every instance built with the same arguments is
+ * interchangeable. `isClientConstruction` says which expressions build the clients themselves
+ * (catalog sites and calls of builders), which are what sharing is for.
+ */
+export function perInstanceState(classNode: ClassNode, isClientConstruction: (node: Node) => boolean): string | undefined {
+  const inert = (value: Node): boolean => isInert(value, isClientConstruction);
+  for (const member of classNode.body.body) {
+    if (member.type === 'PropertyDefinition' && !member.static && member.value && !inert(member.value as Node)) return propertyKeyName(member) ?? 'a field';
+    if (member.type !== 'MethodDefinition' || member.static) continue;
+    const isConstructor = member.kind === 'constructor';
+    const changed = thisAssignments(member.value as Node).find(({ value }) => !isConstructor || value === undefined || !inert(value));
+    if (changed) return changed.name;
+  }
+  return undefined;
+}
+
+/** Why the codemod leaves a construction of such a class: the message both the transform and the project pass give. */
+export function instanceStateReason(className: string, member: string): string {
+  return `\`${className}\` instances keep their own \`${member}\`: one shared instance would share it across calls`;
+}
+
+/** Literals, templates of them, names (parameters, constants, imports), `this.x`, functions, and client constructions. */
+function isInert(node: Node, isClientConstruction: (node: Node) => boolean): boolean {
+  if (isTransparentWrapper(node)) return isInert((node as TSESTree.TSAsExpression).expression as Node, isClientConstruction);
+  if (isClientConstruction(node)) return true;
+  switch (node.type) {
+    case 'Literal':
+    case 'Identifier':
+    case 'ArrowFunctionExpression':
+    case 'FunctionExpression':
+      return true;
+    case 'TemplateLiteral':
+      return node.expressions.every((expression) => isInert(expression as Node, isClientConstruction));
+    case 'MemberExpression':
+      return node.object.type === 'ThisExpression' || node.object.type === 'Identifier';
+    case 'UnaryExpression':
+      return isInert(node.argument as Node, isClientConstruction);
+    case 'BinaryExpression':
+    case 'LogicalExpression':
+      return isInert(node.left as Node, isClientConstruction) && isInert(node.right as Node, isClientConstruction);
+    case 'ConditionalExpression':
+      return [node.test, node.consequent, node.alternate].every((part) => isInert(part as Node, isClientConstruction));
+    case 'ObjectExpression':
+      // A configuration object; frozen or not, nothing in the class is seen to change it.
+      return node.properties.every((property) => property.type === 'Property' && !property.computed && isInert(property.value as Node, isClientConstruction));
+    default:
+      return false;
+  }
+}
+
+/** `this.x = …`, `this.x += …`, `this.x++` in a method body (not in nested functions with their own `this`). */
+function thisAssignments(fn: Node): { name: string; value: Node | undefined }[] {
+  const found: { name: string; value: Node | undefined }[] = [];
+  const visit = (node: Node, root: boolean): void => {
+    if (!root && isFunction(node) && node.type !== 'ArrowFunctionExpression') return;
+    if (node.type === 'AssignmentExpression' || node.type === 'UpdateExpression') {
+      const target = (node.type === 'AssignmentExpression' ? node.left : node.argument) as Node;
+      const name = thisMemberName(target);
+      if (name) found.push({ name, value: node.type === 'AssignmentExpression' && node.operator === '=' ? (node.right as Node) : undefined });
+    }
+    for (const key of Object.keys(node)) {
+      if (key === 'parent') continue;
+      const value = (node as unknown as Record<string, unknown>)[key];
+      for (const child of Array.isArray(value) ? value : [value]) {
+        if (child && typeof child === 'object' && typeof (child as { type?: unknown }).type === 'string') visit(child as Node, false);
+      }
+    }
+  };
+  visit(fn, true);
+  return found;
+}
+
+/** `this.cache` (or `this.cache.x`, `this['cache']`) → `cache`. */
+function thisMemberName(node: Node): string | undefined {
+  let current = node;
+  while (current.type === 'MemberExpression' && current.object.type === 'MemberExpression') current = current.object as Node;
+  if (current.type !== 'MemberExpression' || current.object.type !== 'ThisExpression') return undefined;
+  if (!current.computed && current.property.type === 'Identifier') return current.property.name;
+  return current.property.type === 'Literal' ? String(current.property.value) : 'a member';
+}
