@@ -110,16 +110,21 @@ function ignoreMatcher(givenGlobs: string[]): (shownPath: string) => boolean {
   return (shownPath) => matchers.some((matches) => matches(shownPath));
 }
 
+/** Folders listed at once: the walk waits on the file system, not on the CPU. */
+const CONCURRENT_LISTINGS = 16;
+
 async function walkDirectory(
   givenRoot: string,
   realRoot: string,
   cwd: string,
   isIgnored: (shownPath: string) => boolean,
 ): Promise<Walk> {
-  const gitVisible = await gitVisibleFiles(realRoot);
+  // git lists its files while the walk lists folders; its answer filters the walk's files.
+  const gitVisible = gitVisibleFiles(realRoot);
   const walk: Walk = { files: [], unreadable: [], staleTempFiles: [] };
   const pending = [''];
-  for (let relative = pending.pop(); relative !== undefined; relative = pending.pop()) {
+
+  const visit = async (relative: string): Promise<void> => {
     let entries;
     try {
       entries = await readdir(path.join(realRoot, relative), { withFileTypes: true });
@@ -127,7 +132,7 @@ async function walkDirectory(
       // One unreadable folder must not end the run: it is reported as failed, the walk goes on.
       const code = (error as NodeJS.ErrnoException).code ?? String(error);
       walk.unreadable.push({ displayPath: displayPath(cwd, path.join(givenRoot, relative)), reason: `cannot read directory (${code}), skipped` });
-      continue;
+      return;
     }
     for (const entry of entries) {
       const entryRelative = path.join(relative, entry.name);
@@ -141,10 +146,30 @@ async function walkDirectory(
       } else if (entry.isFile() && STALE_TEMP_FILE.test(entry.name)) {
         walk.staleTempFiles.push(path.join(realRoot, entryRelative));
       } else if (entry.isFile() && isSourceFile(entry.name) && !isIgnored(shown)) {
-        const realPath = path.join(realRoot, entryRelative);
-        if (gitVisible === null || gitVisible.has(realPath)) walk.files.push({ path: realPath, displayPath: shown });
+        walk.files.push({ path: path.join(realRoot, entryRelative), displayPath: shown });
       }
     }
-  }
+  };
+
+  // Several folders at a time; each listing adds the folders it finds to `pending`.
+  await new Promise<void>((resolve, reject) => {
+    let active = 0;
+    const pump = (): void => {
+      while (active < CONCURRENT_LISTINGS && pending.length > 0) {
+        active++;
+        visit(pending.pop() as string).then(() => {
+          active--;
+          if (active === 0 && pending.length === 0) resolve();
+          else pump();
+        }, reject);
+      }
+    };
+    pump();
+  });
+  // The order of listings varies from run to run; what is reported does not.
+  walk.unreadable.sort((a, b) => compare(a.displayPath, b.displayPath));
+
+  const visible = await gitVisible;
+  if (visible !== null) walk.files = walk.files.filter((file) => visible.has(file.path));
   return walk;
 }
