@@ -14,7 +14,8 @@ Options:
   --no-project     judge each file alone: skip the project pass that follows
                    factories and client classes across files and finds global
                    axios configuration (faster; misses cross-file sites)
-  --cpus <n>       number of threads (default: cores - 1, at least 1)
+  --cpus <n>       number of threads (default: cores - 1, at least 1); when few
+                   files need the transform, they run in the main thread
   --ignore <glob>  skip matching files or folders (repeatable); a glob without "/"
                    matches a name at any depth
   -h, --help       show this help

@@ -25,4 +25,13 @@ export interface TransformOptions {
 }
 
 /** May throw (a parse error, say): the engine then reports the file as failed and carries on. */
-export type FileTransform = (source: string, options: TransformOptions) => FileResult;
+export interface FileTransform {
+  (source: string, options: TransformOptions): FileResult;
+  /**
+   * Optional, and cheap: a text check the engine runs before anything else. `false` promises that
+   * the transform would return `{ output: null, hoisted: [], left: [] }` for this source without
+   * throwing, so the engine reports the file unchanged without calling it; a run where few files
+   * pass then needs no worker thread. Without it, the transform sees every file.
+   */
+  mayChange?: (source: string, filePath: string) => boolean;
+}

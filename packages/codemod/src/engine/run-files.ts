@@ -1,34 +1,93 @@
 import { Worker } from 'node:worker_threads';
+import type { FileTransform } from './contract.js';
 import type { TargetFile } from './discover.js';
+import { describeError } from './failure.js';
 import { loadTransform, TransformLoadError } from './load-transform.js';
 import { processFile, type FileOutcome } from './process-file.js';
+import { readSourceFileSync } from './source-file.js';
 import type { FileRequest, WorkerMessage, WorkerSettings } from './worker-protocol.js';
 
 export interface RunFilesSettings extends WorkerSettings {
   cpus: number;
 }
 
+/**
+ * Below this much source left for the transform after its pre-check, the files are transformed in
+ * the main thread: a worker thread loads the transform all over again (the bundled one brings
+ * TypeScript, about half a second of CPU) and starts with a cold JIT, while the main thread has it
+ * loaded already. About what the bundled transform gets through in the main thread in that time.
+ */
+export const IN_PROCESS_MAX_BYTES = 512 * 1024;
+
 const WORKER_URL = new URL('./worker.js', import.meta.url);
 
-/** Outcomes in the order of `files`, whatever the number of threads: output stays deterministic. */
+type RecordOutcome = (index: number, outcome: FileOutcome) => void;
+
+/**
+ * Outcomes in the order of `files`, whatever the number of threads: output stays deterministic.
+ * The transform's pre-check (`mayChange`), when it has one, runs here first, over every file;
+ * only the files it lets through are transformed, in worker threads when there are enough of them
+ * (and `cpus` > 1), in this thread otherwise.
+ */
 export async function runFiles(files: TargetFile[], settings: RunFilesSettings, onFileDone: () => void): Promise<FileOutcome[]> {
-  const threads = Math.min(settings.cpus, files.length);
-  if (threads > 1) return runInWorkers(files, settings, threads, onFileDone);
-  const transform = await loadTransform(settings.transformModule, settings.projectData);
-  const outcomes: FileOutcome[] = [];
-  for (const file of files) {
-    outcomes.push(await processFile(file, transform, settings));
+  const outcomes = new Array<FileOutcome>(files.length);
+  const record: RecordOutcome = (index, outcome) => {
+    outcomes[index] = outcome;
     onFileDone();
-  }
+  };
+  const transform = await loadTransform(settings.transformModule, settings.projectData);
+  const { mayChange } = transform;
+  const pending = mayChange ? preCheck(files, mayChange, record) : { indices: files.map((_, index) => index), bytes: Infinity };
+
+  const threads = Math.min(settings.cpus, pending.indices.length);
+  if (threads <= 1 || pending.bytes < IN_PROCESS_MAX_BYTES) await runInProcess(files, pending.indices, transform, settings, record);
+  else await runInWorkers(files, pending.indices, settings, threads, record);
   return outcomes;
 }
 
-function runInWorkers(files: TargetFile[], settings: RunFilesSettings, threads: number, onFileDone: () => void): Promise<FileOutcome[]> {
-  const workerSettings: WorkerSettings = { transformModule: settings.transformModule, dry: settings.dry, keyed: settings.keyed, projectData: settings.projectData };
+/** Reads every file and asks the pre-check; settles the files it rules out, returns the others. */
+function preCheck(files: TargetFile[], mayChange: NonNullable<FileTransform['mayChange']>, record: RecordOutcome): { indices: number[]; bytes: number } {
+  const indices: number[] = [];
+  let bytes = 0;
+  files.forEach((file, index) => {
+    let source;
+    try {
+      source = readSourceFileSync(file.path);
+    } catch (error) {
+      record(index, { file: file.displayPath, status: 'failed', hoisted: [], left: [], failure: describeError(error) });
+      return;
+    }
+    let worthTransforming = true;
+    try {
+      worthTransforming = mayChange(source.text, file.path) !== false;
+    } catch {
+      // A pre-check that throws rules nothing out: the transform itself says what is wrong.
+    }
+    if (!worthTransforming) {
+      record(index, { file: file.displayPath, status: 'unchanged', hoisted: [], left: [] });
+      return;
+    }
+    indices.push(index);
+    bytes += source.bytes.length;
+  });
+  return { indices, bytes };
+}
+
+/** Transforms in this thread, in order. */
+async function runInProcess(files: TargetFile[], indices: number[], transform: FileTransform, settings: RunFilesSettings, record: RecordOutcome): Promise<void> {
+  for (const index of indices) record(index, await processFile(files[index] as TargetFile, transform, settings));
+}
+
+function runInWorkers(files: TargetFile[], indices: number[], settings: RunFilesSettings, threads: number, record: RecordOutcome): Promise<void> {
+  const workerSettings: WorkerSettings = {
+    transformModule: settings.transformModule,
+    dry: settings.dry,
+    keyed: settings.keyed,
+    projectData: settings.projectData,
+  };
   return new Promise((resolve, reject) => {
-    const outcomes: FileOutcome[] = new Array<FileOutcome>(files.length);
     const running = new Set<Worker>();
-    let nextIndex = 0;
+    let next = 0; // position in `indices` of the next file to hand out
     let finishedCount = 0;
     let settled = false;
 
@@ -38,13 +97,12 @@ function runInWorkers(files: TargetFile[], settings: RunFilesSettings, threads: 
       for (const worker of running) void worker.terminate();
       running.clear();
       if (error) reject(error);
-      else resolve(outcomes);
+      else resolve();
     };
-    const record = (index: number, outcome: FileOutcome): void => {
-      outcomes[index] = outcome;
+    const finish = (index: number, outcome: FileOutcome): void => {
+      record(index, outcome);
       finishedCount++;
-      onFileDone();
-      if (finishedCount === files.length) settle();
+      if (finishedCount === indices.length) settle();
     };
 
     const startWorker = (): void => {
@@ -53,16 +111,17 @@ function runInWorkers(files: TargetFile[], settings: RunFilesSettings, threads: 
       let ready = false;
       let inFlight: number | undefined;
 
+      const retire = (): void => {
+        inFlight = undefined;
+        running.delete(worker);
+        void worker.terminate();
+      };
       const dispatch = (): void => {
-        const file = files[nextIndex];
-        if (settled || file === undefined) {
-          inFlight = undefined;
-          running.delete(worker);
-          void worker.terminate();
-          return;
-        }
-        inFlight = nextIndex++;
-        worker.postMessage({ index: inFlight, file } satisfies FileRequest);
+        const index = indices[next];
+        if (settled || index === undefined) return retire();
+        next++;
+        inFlight = index;
+        worker.postMessage({ index, file: files[index] as TargetFile } satisfies FileRequest);
       };
       // A transform that kills its thread (stack overflow, process.exit) fails its file only.
       const stopped = (reason: string): void => {
@@ -70,21 +129,23 @@ function runInWorkers(files: TargetFile[], settings: RunFilesSettings, threads: 
         if (!ready) return settle(new TransformLoadError(`the transform worker stopped while loading: ${reason}`));
         if (inFlight !== undefined) {
           const file = files[inFlight] as TargetFile;
-          record(inFlight, { file: file.displayPath, status: 'failed', hoisted: [], left: [], failure: `the transform crashed: ${reason}` });
+          finish(inFlight, { file: file.displayPath, status: 'failed', hoisted: [], left: [], failure: `the transform crashed: ${reason}` });
         }
-        if (nextIndex < files.length) startWorker();
+        if (!settled && next < indices.length) startWorker();
       };
 
       worker.on('message', (message: WorkerMessage) => {
+        if (!running.has(worker) || settled) return;
         if (message.kind === 'loadFailed') return settle(new TransformLoadError(message.message));
         if (message.kind === 'ready') ready = true;
-        else record(message.index, message.outcome);
+        else finish(message.index, message.outcome);
         dispatch();
       });
       worker.on('error', (error) => stopped(error.message));
       worker.on('exit', (code) => stopped(`exit code ${code}`));
     };
 
+    if (indices.length === 0) return resolve();
     for (let i = 0; i < threads; i++) startWorker();
   });
 }

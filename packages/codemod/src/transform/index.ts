@@ -25,17 +25,19 @@ export interface TransformContext {
 }
 
 export function createTransform(context: TransformContext = {}): FileTransform {
-  return (source, { keyed, filePath }) => {
+  // Parsing dominates a large run, and most files cannot name anything in the catalog: the
+  // detector's own text check skips them before any parse (a file that does not parse but
+  // names no catalog module is left as it is, which is all a fix could do with it anyway).
+  // The CLI engine runs it too, first, to keep such files away from worker threads.
+  const mayChange = (source: string, filePath: string): boolean =>
+    (context.knownSitesFor?.(filePath).length ?? 0) > 0 || mayMentionCatalog(source, createCatalog(context.catalogFor?.(filePath) ?? []));
+  const transform: FileTransform = (source, { keyed, filePath }) => {
     const catalog = context.catalogFor?.(filePath) ?? [];
-    // Parsing dominates a large run, and most files cannot name anything in the catalog: the
-    // detector's own text check skips them before any parse (a file that does not parse but
-    // names no catalog module is left as it is, which is all a fix could do with it anyway).
-    const knownSites = context.knownSitesFor?.(filePath) ?? [];
-    if (knownSites.length === 0 && !mayMentionCatalog(source, createCatalog(catalog))) return { output: null, hoisted: [], left: [] };
+    if (!mayChange(source, filePath)) return { output: null, hoisted: [], left: [] };
     const parsed = parseFile(source, filePath);
     const analysis = analyzeFile(
       { ast: parsed.ast, scopeManager: parsed.scopeManager, sourceText: parsed.text },
-      { nodeTarget: nodeTargetFor(filePath), catalog, knownSites, startupFunctions: context.startupFunctions ?? [] },
+      { nodeTarget: nodeTargetFor(filePath), catalog, knownSites: context.knownSitesFor?.(filePath) ?? [], startupFunctions: context.startupFunctions ?? [] },
     );
     if (analysis.findings.length === 0) return { output: null, hoisted: [], left: [] };
     const style = detectStyle(parsed.text, parsed.ast, parsed.isTypeScript, sourceTypeOf(parsed.ast, filePath));
@@ -43,6 +45,8 @@ export function createTransform(context: TransformContext = {}): FileTransform {
     const output = plan.edits.length === 0 ? null : parsed.bom + applyEdits(parsed.text, plan.edits);
     return { output: output === source ? null : output, hoisted: plan.hoisted, left: plan.left };
   };
+  transform.mayChange = mayChange;
+  return transform;
 }
 
 export const transformFile: FileTransform = createTransform();

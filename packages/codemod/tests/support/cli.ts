@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 export const CLI = fileURLToPath(new URL('../../bin/reuse-clients.js', import.meta.url));
 export const FAKE_TRANSFORM = fileURLToPath(new URL('./fake-transform.mjs', import.meta.url));
 export const NO_EXPORT_TRANSFORM = fileURLToPath(new URL('./no-export-transform.mjs', import.meta.url));
+export const PRECHECKED_TRANSFORM = fileURLToPath(new URL('./prechecked-transform.mjs', import.meta.url));
 
 const GIT_IDENTITY = {
   GIT_AUTHOR_NAME: 'Test',
