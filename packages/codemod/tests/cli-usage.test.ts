@@ -12,7 +12,7 @@ describe('reuse-clients usage', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Usage: reuse-clients [fix] [paths...]');
     expect(run.stdout).toContain('reuse-clients report [paths...]');
-    for (const flag of ['--dry', '--json', '--force', '--keyed', '--cpus', '--ignore', '--version']) expect(run.stdout).toContain(flag);
+    for (const flag of ['--dry', '--json', '--force', '--keyed', '--cpus', '--file-timeout', '--ignore', '--version']) expect(run.stdout).toContain(flag);
   });
 
   it('prints the package version', () => {
@@ -25,6 +25,9 @@ describe('reuse-clients usage', () => {
     [['--cpus', 'two'], /--cpus expects a whole number of at least 1, got "two"/],
     [['--cpus', '0'], /--cpus expects a whole number/],
     [['--cpus'], /argument missing/],
+    [['--file-timeout', 'soon'], /--file-timeout expects a number of seconds from 0 \(no limit\) to \d+, got "soon"/],
+    [['--file-timeout', '1e3'], /--file-timeout expects a number of seconds/],
+    [['--file-timeout', '99999999'], /--file-timeout expects a number of seconds/],
     [['reprot'], /"reprot" is neither a command nor an existing path/],
     [['fix', 'no/such/dir'], /no such file or directory: no\/such\/dir/],
   ])('%j is a usage error: message and hint on stderr, exit 2', (args, message) => {

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
+import { DEFAULT_FILE_TIMEOUT_SECONDS, MAX_FILE_TIMEOUT_SECONDS } from '../engine/time-limit.js';
 
 export class UsageError extends Error {}
 
@@ -13,6 +14,8 @@ export interface CliArgs {
   force: boolean;
   keyed: boolean;
   cpus: number;
+  /** Per-file time limit of the transform, in milliseconds; 0: none. */
+  fileTimeoutMs: number;
   ignore: string[];
   /** Run the project pass (cross-file factories, global axios configuration); `--no-project` turns it off. */
   project: boolean;
@@ -37,6 +40,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         keyed: { type: 'boolean', default: false },
         'no-project': { type: 'boolean', default: false },
         cpus: { type: 'string' },
+        'file-timeout': { type: 'string' },
         ignore: { type: 'string', multiple: true, default: [] },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', default: false },
@@ -56,6 +60,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     force: values.force,
     keyed: values.keyed,
     cpus: values.cpus === undefined ? defaultCpus() : parseCpus(values.cpus),
+    fileTimeoutMs: values['file-timeout'] === undefined ? DEFAULT_FILE_TIMEOUT_SECONDS * 1000 : parseTimeoutMs(values['file-timeout']),
     ignore: values.ignore,
     project: !values['no-project'],
   };
@@ -65,4 +70,13 @@ function parseCpus(value: string): number {
   const cpus = /^\d+$/.test(value) ? Number(value) : Number.NaN;
   if (!(cpus >= 1)) throw new UsageError(`--cpus expects a whole number of at least 1, got "${value}"`);
   return cpus;
+}
+
+/** Seconds (decimals allowed) to whole milliseconds; a positive value stays positive. */
+function parseTimeoutMs(value: string): number {
+  const seconds = /^\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
+  if (!(seconds >= 0 && seconds <= MAX_FILE_TIMEOUT_SECONDS)) {
+    throw new UsageError(`--file-timeout expects a number of seconds from 0 (no limit) to ${MAX_FILE_TIMEOUT_SECONDS}, got "${value}"`);
+  }
+  return seconds === 0 ? 0 : Math.max(1, Math.round(seconds * 1000));
 }

@@ -72,6 +72,7 @@ export async function main(
       force: args.force,
       keyed: args.keyed,
       cpus: args.cpus,
+      fileTimeoutMs: args.fileTimeoutMs,
       ignore: args.ignore,
       transformModule: resolveTransformModule(cwd, env),
       // A test transform (the env override) cannot use what the project pass finds.

@@ -16,6 +16,9 @@ Options:
                    axios configuration (faster; misses cross-file sites)
   --cpus <n>       number of threads (default: cores - 1, at least 1); when few
                    files need the transform, they run in the main thread
+  --file-timeout <seconds>
+                   a file whose transform takes longer is reported as failed
+                   and left as it was; the run goes on (default: 60, 0: none)
   --ignore <glob>  skip matching files or folders (repeatable); a glob without "/"
                    matches a name at any depth
   -h, --help       show this help

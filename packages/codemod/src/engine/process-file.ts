@@ -4,11 +4,14 @@ import type { TargetFile } from './discover.js';
 import { describeError, FileFailure } from './failure.js';
 import { diffFile, type FileDiff } from './file-diff.js';
 import { readSourceFile } from './source-file.js';
+import { callWithTimeLimit, TimeLimitExceeded } from './time-limit.js';
 
 export interface ProcessSettings {
   /** Compute a diff instead of writing. */
   dry: boolean;
   keyed: boolean;
+  /** How long the transform may take on one file, in milliseconds; 0: no limit. */
+  timeLimitMs: number;
 }
 
 /** Plain data, so it crosses worker boundaries unchanged. */
@@ -21,27 +24,31 @@ export interface FileOutcome {
   failure?: string;
   /** Set for changed files in dry runs. */
   diff?: FileDiff;
+  /** The transform was stopped at the time limit: the thread that ran it must not run another file. */
+  timedOut?: true;
 }
 
 export async function processFile(file: TargetFile, transform: FileTransform, settings: ProcessSettings): Promise<FileOutcome> {
   try {
     const source = await readSourceFile(file.path);
-    const result = runTransform(transform, source.text, { keyed: settings.keyed, filePath: file.path });
+    const result = runTransform(transform, source.text, { keyed: settings.keyed, filePath: file.path }, settings.timeLimitMs);
     const outcome = { file: file.displayPath, hoisted: result.hoisted, left: result.left };
     if (result.output === null || result.output === source.text) return { ...outcome, status: 'unchanged' };
     if (settings.dry) return { ...outcome, status: 'changed', diff: diffFile(file.displayPath, source.text, result.output) };
     await writeFileAtomically(file.path, result.output, source.bytes);
     return { ...outcome, status: 'changed' };
   } catch (error) {
-    return { file: file.displayPath, status: 'failed', hoisted: [], left: [], failure: describeError(error) };
+    const failed: FileOutcome = { file: file.displayPath, status: 'failed', hoisted: [], left: [], failure: describeError(error) };
+    return error instanceof TimeLimitExceeded ? { ...failed, timedOut: true } : failed;
   }
 }
 
-function runTransform(transform: FileTransform, source: string, options: TransformOptions): FileResult {
+function runTransform(transform: FileTransform, source: string, options: TransformOptions, timeLimitMs: number): FileResult {
   let result: FileResult;
   try {
-    result = transform(source, options);
+    result = callWithTimeLimit(() => transform(source, options), timeLimitMs);
   } catch (error) {
+    if (error instanceof TimeLimitExceeded) throw error;
     const syntaxError = syntaxErrorOf(error);
     if (syntaxError !== null) throw new FileFailure(syntaxError);
     throw new FileFailure(`the transform threw ${error instanceof Error ? `${error.name}: ${describeError(error)}` : String(error)}`);

@@ -40,8 +40,11 @@ export async function runFiles(files: TargetFile[], settings: RunFilesSettings, 
   const pending = mayChange ? preCheck(files, mayChange, record) : { indices: files.map((_, index) => index), bytes: Infinity };
 
   const threads = Math.min(settings.cpus, pending.indices.length);
-  if (threads <= 1 || pending.bytes < IN_PROCESS_MAX_BYTES) await runInProcess(files, pending.indices, transform, settings, record);
-  else await runInWorkers(files, pending.indices, settings, threads, record);
+  let rest = pending.indices;
+  if (threads <= 1 || pending.bytes < IN_PROCESS_MAX_BYTES) rest = await runInProcess(files, rest, transform, settings, record);
+  // After a file ran out of time in this thread (its transform may be left half-way), or when
+  // there is enough to do for several threads.
+  if (rest.length > 0) await runInWorkers(files, rest, settings, Math.max(1, Math.min(settings.cpus, rest.length)), record);
   return outcomes;
 }
 
@@ -73,9 +76,14 @@ function preCheck(files: TargetFile[], mayChange: NonNullable<FileTransform['may
   return { indices, bytes };
 }
 
-/** Transforms in this thread, in order. */
-async function runInProcess(files: TargetFile[], indices: number[], transform: FileTransform, settings: RunFilesSettings, record: RecordOutcome): Promise<void> {
-  for (const index of indices) record(index, await processFile(files[index] as TargetFile, transform, settings));
+/** Transforms in this thread, in order; returns the files left when one ran out of time. */
+async function runInProcess(files: TargetFile[], indices: number[], transform: FileTransform, settings: RunFilesSettings, record: RecordOutcome): Promise<number[]> {
+  for (const [position, index] of indices.entries()) {
+    const outcome = await processFile(files[index] as TargetFile, transform, settings);
+    record(index, outcome);
+    if (outcome.timedOut) return indices.slice(position + 1);
+  }
+  return [];
 }
 
 function runInWorkers(files: TargetFile[], indices: number[], settings: RunFilesSettings, threads: number, record: RecordOutcome): Promise<void> {
@@ -83,6 +91,7 @@ function runInWorkers(files: TargetFile[], indices: number[], settings: RunFiles
     transformModule: settings.transformModule,
     dry: settings.dry,
     keyed: settings.keyed,
+    timeLimitMs: settings.timeLimitMs,
     projectData: settings.projectData,
   };
   return new Promise((resolve, reject) => {
@@ -138,7 +147,17 @@ function runInWorkers(files: TargetFile[], indices: number[], settings: RunFiles
         if (!running.has(worker) || settled) return;
         if (message.kind === 'loadFailed') return settle(new TransformLoadError(message.message));
         if (message.kind === 'ready') ready = true;
-        else finish(message.index, message.outcome);
+        else {
+          inFlight = undefined;
+          if (message.outcome.timedOut) {
+            // Its transform was stopped mid-way: a fresh thread takes over.
+            retire();
+            finish(message.index, message.outcome);
+            if (!settled && next < indices.length) startWorker();
+            return;
+          }
+          finish(message.index, message.outcome);
+        }
         dispatch();
       });
       worker.on('error', (error) => stopped(error.message));

@@ -5,6 +5,7 @@ import type { FileOutcome } from './process-file.js';
 import { runFiles } from './run-files.js';
 import { displayPath } from './paths.js';
 import { summarize, type RunSummary } from './summary.js';
+import { DEFAULT_FILE_TIMEOUT_SECONDS } from './time-limit.js';
 
 export interface RunOptions {
   cwd: string;
@@ -14,6 +15,11 @@ export interface RunOptions {
   keyed: boolean;
   cpus: number;
   ignore: string[];
+  /**
+   * How long the transform may take on one file, in milliseconds (default 60 s; 0: no limit). A
+   * file that takes longer is reported as failed and left as it was; the run goes on.
+   */
+  fileTimeoutMs?: number;
   /** Path of a module exporting `transformFile`. */
   transformModule: string;
   /**
@@ -50,7 +56,14 @@ export async function runCodemod(options: RunOptions): Promise<RunResult> {
   options.onStart?.(files.length);
   const outcomes = await runFiles(
     files,
-    { transformModule: options.transformModule, cpus: options.cpus, dry: options.dry, keyed: options.keyed, projectData },
+    {
+      transformModule: options.transformModule,
+      cpus: options.cpus,
+      dry: options.dry,
+      keyed: options.keyed,
+      timeLimitMs: options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_SECONDS * 1000,
+      projectData,
+    },
     () => options.onFileDone?.(),
   );
   // A folder that could not be listed may hold files that needed a fix: the run did not finish.

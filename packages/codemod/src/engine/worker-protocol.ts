@@ -13,7 +13,7 @@ export interface FileRequest {
   file: TargetFile;
 }
 
-/** Worker → main thread. */
+/** Worker → main thread. After an outcome with `timedOut`, the worker takes no more files. */
 export type WorkerMessage =
   | { kind: 'ready' }
   | { kind: 'loadFailed'; message: string }

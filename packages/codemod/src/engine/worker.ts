@@ -19,8 +19,14 @@ try {
 
 if (transform !== undefined) {
   const loaded = transform;
-  port?.on('message', (request: FileRequest) => {
-    void processFile(request.file, loaded, settings).then((outcome) => send({ kind: 'outcome', index: request.index, outcome }));
-  });
+  const onRequest = (request: FileRequest): void => {
+    void processFile(request.file, loaded, settings).then((outcome) => {
+      // A transform stopped at the time limit may have left its module half-updated: this thread
+      // takes no further file, and the main thread replaces it.
+      if (outcome.timedOut) port?.off('message', onRequest);
+      send({ kind: 'outcome', index: request.index, outcome });
+    });
+  };
+  port?.on('message', onRequest);
   send({ kind: 'ready' });
 }

@@ -4,7 +4,8 @@
 // - `SYNTAX_ERROR`: throws, as a parser would;
 // - `EDITED_MEANWHILE`: the file is changed on disk while being transformed, as by an editor;
 // - `EXIT_THREAD`: the thread running the transform exits (a worker thread, with --cpus > 1);
-// - `BAD_RESULT`: returns something that is not a FileResult.
+// - `BAD_RESULT`: returns something that is not a FileResult;
+// - `HANG`: never returns (a busy loop), as a transform stuck on a pathological file.
 // The appended comment records `keyed` and the file name, to prove both reach the transform.
 
 import { writeFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ export function transformFile(source, options) {
   if (source.includes('EDITED_MEANWHILE')) writeFileSync(options.filePath, `${source}// edited meanwhile\n`);
   if (source.includes('EXIT_THREAD')) process.exit(7);
   if (source.includes('BAD_RESULT')) return { output: 42 };
+  if (source.includes('HANG')) for (;;);
   const hoisted = sitesOf(source, 'new Agent(').map((site) => ({ ...site, rule: 'no-per-call-agent', construct: 'new Agent()' }));
   const left = sitesOf(source, 'LEAVE_ME').map((site) => ({
     ...site,

@@ -5,7 +5,7 @@
 import { isMainThread } from 'node:worker_threads';
 import { transformFile as fakeTransform } from './fake-transform.mjs';
 
-const MARKERS = ['new Agent(', 'LEAVE_ME', 'SYNTAX_ERROR', 'EDITED_MEANWHILE', 'EXIT_THREAD', 'BAD_RESULT', 'WHICH_THREAD'];
+const MARKERS = ['new Agent(', 'LEAVE_ME', 'SYNTAX_ERROR', 'EDITED_MEANWHILE', 'EXIT_THREAD', 'BAD_RESULT', 'HANG', 'WHICH_THREAD'];
 
 /** @param {string} source */
 const mayChange = (source) => MARKERS.some((marker) => source.includes(marker));
