@@ -15,9 +15,11 @@ export interface RunFilesSettings extends WorkerSettings {
  * Below this much source left for the transform after its pre-check, the files are transformed in
  * the main thread: a worker thread loads the transform all over again (the bundled one brings
  * TypeScript, about half a second of CPU) and starts with a cold JIT, while the main thread has it
- * loaded already. About what the bundled transform gets through in the main thread in that time.
+ * loaded and warm already. The bundled transform gets through about 1 MB/s in a warm thread, so
+ * two or more workers pay for their start-up from about 1 MB on (on a shared 2-core box, where
+ * two threads barely run faster than one, the main thread alone was still faster at 2.4 MB).
  */
-export const IN_PROCESS_MAX_BYTES = 512 * 1024;
+export const IN_PROCESS_MAX_BYTES = 1024 * 1024;
 
 const WORKER_URL = new URL('./worker.js', import.meta.url);
 
