@@ -29,7 +29,6 @@ const TIMED_OUT = { file: 'src/huge.mjs', message: 'took longer than 1 s; left a
 describe('a file the real transform takes too long on', () => {
   const huge = pathological();
 
-  // --no-project: the project pass parses candidate files before the fix run, with no time limit.
   it.each(['--cpus 1', '--cpus 2', '--dry --cpus 2'])('is reported and left as it was, the others are fixed (%s)', (options) => {
     const args = options.split(' ');
     const project = makeProject({ 'src/a.mjs': fetcher, 'src/huge.mjs': huge, 'src/z.mjs': fetcher });
@@ -52,4 +51,19 @@ describe('a file the real transform takes too long on', () => {
       assertParses(output, file);
     }
   });
+
+  // The project pass parses candidate files before the fix run: under the same limit, once.
+  it('is left out of the project pass too, which still follows the factory of another file', () => {
+    const factory = `${IMPORT}\nexport function makeAgent() {\n  return ${SITE};\n}\n`;
+    const caller = `import https from 'node:https';\nimport { makeAgent } from './factory.mjs';\n\nexport function handler(url) {\n  return https.get(url, { agent: makeAgent() });\n}\n`;
+    const project = makeProject({ 'src/factory.mjs': factory, 'src/handler.mjs': caller, 'src/huge.mjs': huge });
+    const before = checksums(project);
+    const { run, summary } = runCliJson(project, ['--file-timeout', '1', '--cpus', '1'], { REUSE_CLIENTS_TRANSFORM: '' });
+    expect(run.status).toBe(1);
+    expect(summary.failures).toEqual([TIMED_OUT]);
+    expect(checksums(project)['src/huge.mjs']).toBe(before['src/huge.mjs']);
+    // The cross-file call was found by the pass and hoisted in the calling file.
+    expect(read(project, 'src/handler.mjs')).toContain('const agent = makeAgent();');
+  });
 });
+

@@ -76,7 +76,7 @@ export async function main(
       ignore: args.ignore,
       transformModule: resolveTransformModule(cwd, env),
       // A test transform (the env override) cannot use what the project pass finds.
-      ...(args.project && !env[TRANSFORM_MODULE_ENV] ? { projectContext: (files: string[]) => projectContext(cwd, args.paths, files, stderr) } : {}),
+      ...(args.project && !env[TRANSFORM_MODULE_ENV] ? { projectContext: (files: string[]) => projectContext(cwd, args.paths, files, args.fileTimeoutMs, stderr) } : {}),
       onStart: (fileCount) => (progress = createProgress(stderr, fileCount)),
       onFileDone: () => progress.tick(),
     });
@@ -108,12 +108,14 @@ export async function main(
  * from other files, and global axios configuration anywhere. If it fails (a broken tsconfig, say),
  * the run goes on judging each file alone, and says so.
  */
-async function projectContext(cwd: string, paths: string[], files: string[], stderr: OutputStream): Promise<unknown> {
+async function projectContext(cwd: string, paths: string[], files: string[], fileTimeoutMs: number, stderr: OutputStream): Promise<unknown> {
   try {
     const { projectPassWorthRunning } = await import('../project/worth-running.js');
-    if (!projectPassWorthRunning(files)) return undefined;
+    // A file over the time limit is left out of the pass (once tried); the fix run reports it.
+    const timedOut = new Set<string>();
+    if (!projectPassWorthRunning(files, { fileTimeoutMs, timedOut })) return undefined;
     const { buildProjectCatalog } = await import('../project/index.js');
-    return buildProjectCatalog({ searchFrom: path.resolve(cwd, paths[0] ?? '.'), files }).data;
+    return buildProjectCatalog({ searchFrom: path.resolve(cwd, paths[0] ?? '.'), files, fileTimeoutMs, skip: timedOut }).data;
   } catch (error) {
     stderr.write(`warning: the project pass failed (${(error as Error).message}); each file is judged alone, so cross-file sites are not fixed\n`);
     return undefined;

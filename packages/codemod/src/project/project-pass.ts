@@ -13,6 +13,7 @@
 // pathological chains as core bounds factory depth.
 import { analyzeFile, createCatalog, mayMentionCatalog, type Analysis, type Builder, type KnownSite, type SiteAnalysis } from '@reuse-clients/core';
 import type { SourceFile } from 'ts-morph';
+import { callWithTimeLimit, TimeLimitExceeded } from '../engine/time-limit.js';
 import { parseFile, type ParsedFile } from '../transform/parse.js';
 import { nodeTargetFor } from '@reuse-clients/core';
 import { builderDisplay, builderKey, exportAnchors, instanceMethodOf, type ConstructionKind, type ProjectBuilder } from './builders.js';
@@ -33,6 +34,10 @@ export interface ProjectPassOptions {
   /** Absolute paths of the files to analyse even when no tsconfig includes them. */
   files: readonly string[];
   startupFunctions?: readonly string[];
+  /** `--file-timeout`: a file whose parse or analysis takes longer is listed in `failures` and left out (0: no limit). */
+  fileTimeoutMs?: number;
+  /** Files already known to take too long (see worth-running.ts): left out without trying. */
+  skip?: ReadonlySet<string>;
 }
 
 export interface AnalysedFile {
@@ -88,7 +93,8 @@ export function runProjectPass(options: ProjectPassOptions): ProjectPass {
     if (!state) return undefined;
     if (state.parsed === undefined) {
       try {
-        state.parsed = parseFile(state.text, filePath);
+        if (options.skip?.has(filePath)) throw new TimeLimitExceeded(options.fileTimeoutMs ?? 0);
+        state.parsed = callWithTimeLimit(() => parseFile(state.text, filePath), options.fileTimeoutMs ?? 0);
       } catch (error) {
         state.parsed = null;
         failures.push({ path: filePath, message: error instanceof Error ? error.message : String(error) });
@@ -102,10 +108,22 @@ export function runProjectPass(options: ProjectPassOptions): ProjectPass {
     if (!parsed) return;
     const { entries } = state;
     const knownSites = [...state.known.values()].map((call) => call.site);
-    const analysis = analyzeFile(
-      { ast: parsed.ast, scopeManager: parsed.scopeManager, sourceText: parsed.text },
-      { catalog: entries.map((entry) => entry.entry), knownSites, startupFunctions: options.startupFunctions ?? [], nodeTarget: nodeTargetFor(filePath) },
-    );
+    let analysis: Analysis;
+    try {
+      analysis = callWithTimeLimit(
+        () =>
+          analyzeFile(
+            { ast: parsed.ast, scopeManager: parsed.scopeManager, sourceText: parsed.text },
+            { catalog: entries.map((entry) => entry.entry), knownSites, startupFunctions: options.startupFunctions ?? [], nodeTarget: nodeTargetFor(filePath) },
+          ),
+        options.fileTimeoutMs ?? 0,
+      );
+    } catch (error) {
+      if (!(error instanceof TimeLimitExceeded)) throw error;
+      state.parsed = null;
+      failures.push({ path: filePath, message: error.message });
+      return;
+    }
     state.analysed = { path: filePath, parsed, analysis, entries: new Map(entries.map((entry) => [userEntryKey(entry.entry), entry])), knownSites };
   };
 

@@ -5,10 +5,18 @@
 // files tell whether the pass is worth running.
 import { readFileSync } from 'node:fs';
 import { analyzeFile, createCatalog, mayMentionCatalog } from '@reuse-clients/core';
+import { callWithTimeLimit, TimeLimitExceeded } from '../engine/time-limit.js';
 import { parseFile } from '../transform/parse.js';
 import { isExportedInstance } from './shared-instances.js';
 
-export function projectPassWorthRunning(files: readonly string[]): boolean {
+export interface WorthRunningOptions {
+  /** `--file-timeout`: a file whose parse and analysis take longer is skipped (0: no limit). */
+  fileTimeoutMs?: number;
+  /** Receives the files skipped for the time limit, so the pass does not try them again. */
+  timedOut?: Set<string>;
+}
+
+export function projectPassWorthRunning(files: readonly string[], { fileTimeoutMs = 0, timedOut }: WorthRunningOptions = {}): boolean {
   const catalog = createCatalog();
   for (const file of files) {
     let source: string;
@@ -21,10 +29,13 @@ export function projectPassWorthRunning(files: readonly string[]): boolean {
     let analysis;
     let parsed;
     try {
-      parsed = parseFile(source, file);
-      analysis = analyzeFile({ ast: parsed.ast, scopeManager: parsed.scopeManager, sourceText: parsed.text });
-    } catch {
-      continue; // does not parse: the fix run reports it
+      ({ parsed, analysis } = callWithTimeLimit(() => {
+        const tree = parseFile(source, file);
+        return { parsed: tree, analysis: analyzeFile({ ast: tree.ast, scopeManager: tree.scopeManager, sourceText: tree.text }) };
+      }, fileTimeoutMs));
+    } catch (error) {
+      if (error instanceof TimeLimitExceeded) timedOut?.add(file);
+      continue; // does not parse, or not in time: the fix run reports it
     }
     if (analysis.globalAxiosConfiguration.length > 0) return true;
     if (analysis.sites.some((site) => site.builders.some((builder) => builder.exported) || isExportedInstance(site, parsed.ast))) return true;

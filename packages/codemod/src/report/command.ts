@@ -7,6 +7,7 @@ import type { CliEnvironment } from '../cli/main.js';
 import { USAGE_HINT } from '../cli/usage.js';
 import { packageVersion } from '../cli/version.js';
 import { discoverFiles, MissingPathError } from '../engine/discover.js';
+import { DEFAULT_FILE_TIMEOUT_SECONDS } from '../engine/time-limit.js';
 import { runProjectPass } from '../project/project-pass.js';
 import { parseReportArgs, REPORT_USAGE, type ReportArgs } from './args.js';
 import { buildReport } from './build-report.js';
@@ -45,7 +46,8 @@ export async function runReportCommand(argv: string[], { cwd, env, stdout, stder
   const firstRoot = discovery.roots[0];
   const searchFrom = firstRoot ? (firstRoot.isDirectory ? firstRoot.path : path.dirname(firstRoot.path)) : cwd;
   const files = discovery.files.map((file) => file.path);
-  const pass = runProjectPass({ searchFrom, files });
+  // The fix run's default per-file limit: one pathological file is listed as a failure, not a stall.
+  const pass = runProjectPass({ searchFrom, files, fileTimeoutMs: DEFAULT_FILE_TIMEOUT_SECONDS * 1000 });
   const report = buildReport(pass, { cwd, files: new Set(files) });
 
   const err = paletteFor(stderr, env);

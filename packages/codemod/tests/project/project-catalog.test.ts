@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyzeFile } from '@reuse-clients/core';
 import { describe, expect, it } from 'vitest';
-import { buildProjectCatalog, projectCatalogFromData, type ProjectCatalogData } from '../../src/project/index.js';
+import { buildProjectCatalog, projectCatalogFromData, runProjectPass, type ProjectCatalogData } from '../../src/project/index.js';
 import { parseFile } from '../../src/transform/parse.js';
 
 const SCENARIOS_ROOT = fileURLToPath(new URL('../../../../fixtures/projects/', import.meta.url));
@@ -49,3 +49,17 @@ describe('buildProjectCatalog', () => {
     expect(catalogOf('global-axios-config').projectConfiguresGlobalAxios).toBe(true);
   });
 });
+
+describe('the project pass under a time limit', () => {
+  it('lists a file already known to take too long as a failure without trying it, and follows the rest', () => {
+    const root = path.join(SCENARIOS_ROOT, 'factory-one-layer');
+    const clients = path.join(root, 'src/clients.ts');
+    const routes = path.join(root, 'src/routes.ts');
+    const skipped = runProjectPass({ searchFrom: root, files: [], fileTimeoutMs: 60_000, skip: new Set([clients]) });
+    expect(skipped.failures).toEqual([{ path: clients, message: 'took longer than 60 s; left as it was' }]);
+    // Without clients.ts nothing leads routes.ts to a builder; with it, routes.ts gets its entry.
+    expect(skipped.files.has(routes)).toBe(false);
+    expect(runProjectPass({ searchFrom: root, files: [], fileTimeoutMs: 60_000 }).files.get(routes)?.entries.size).toBe(1);
+  });
+});
+

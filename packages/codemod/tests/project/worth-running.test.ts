@@ -46,6 +46,15 @@ describe('projectPassWorthRunning', () => {
     expect(projectPassWorthRunning(files({ 'j.ts': `import { S3Client } from '@aws-sdk/client-s3';\nconst s3 = new S3Client({});\nexport async function put() { await s3.send({} as never); }` }))).toBe(false);
   });
 
+  it('skips a file over the time limit and names it, so the pass does not try it again', () => {
+    const big = `import { Pool } from 'pg';\n${Array.from({ length: 4000 }, (_, i) => `export function f${i}(x) { return x + ${i}; }`).join('\n')}\nexport function makePool() { return new Pool(); }\n`;
+    const [file] = files({ 'k.ts': big });
+    const timedOut = new Set<string>();
+    expect(projectPassWorthRunning([file!], { fileTimeoutMs: 1, timedOut })).toBe(false);
+    expect([...timedOut]).toEqual([file]);
+    expect(projectPassWorthRunning([file!])).toBe(true);
+  });
+
   it('skips files that do not parse or cannot be read', () => {
     expect(projectPassWorthRunning([...files({ 'g.ts': `import { Pool } from 'pg';\nexport function (` }), path.join(root, 'missing.ts')])).toBe(false);
   });
