@@ -47,7 +47,7 @@ describe('projectPassWorthRunning', () => {
   });
 
   it('skips a file over the time limit and names it, so the pass does not try it again', () => {
-    const big = `import { Pool } from 'pg';\n${Array.from({ length: 4000 }, (_, i) => `export function f${i}(x) { return x + ${i}; }`).join('\n')}\nexport function makePool() { return new Pool(); }\n`;
+    const big = `import { Pool } from 'pg';\n${Array.from({ length: 8_000 }, (_, i) => `export function f${i}(x) { return x + ${i}; }`).join('\n')}\nexport function makePool() { return new Pool(); }\n`;
     const [file] = files({ 'k.ts': big });
     const timedOut = new Set<string>();
     expect(projectPassWorthRunning([file!], { fileTimeoutMs: 1, timedOut })).toBe(false);
