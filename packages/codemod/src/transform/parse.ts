@@ -38,8 +38,37 @@ export function sourceTypeOf(ast: TSESTree.Program, filePath: string): 'module' 
   return hasModuleSyntax ? 'module' : 'script';
 }
 
+/**
+ * A fix run may parse a file three times in one thread: the check whether the project pass is worth
+ * running, the pass, and the transform. Trees are never changed after parsing, so the last few are
+ * kept, by path and exact text, within a bound on the text they hold.
+ */
+const recent = new Map<string, { source: string; parsed: ParsedFile }>();
+const RECENT_TEXT_LIMIT = 16 * 1024 * 1024;
+let recentText = 0;
+
 /** Throws on a syntax error; the engine reports the file as failed. */
 export function parseFile(source: string, filePath: string): ParsedFile {
+  const known = recent.get(filePath);
+  if (known?.source === source) return known.parsed;
+  const parsed = parseUncached(source, filePath);
+  if (known) {
+    recent.delete(filePath);
+    recentText -= known.source.length;
+  }
+  if (source.length <= RECENT_TEXT_LIMIT / 4) {
+    recent.set(filePath, { source, parsed });
+    recentText += source.length;
+    for (const [oldest, entry] of recent) {
+      if (recentText <= RECENT_TEXT_LIMIT) break;
+      recent.delete(oldest);
+      recentText -= entry.source.length;
+    }
+  }
+  return parsed;
+}
+
+function parseUncached(source: string, filePath: string): ParsedFile {
   const bom = source.startsWith(BOM) ? BOM : '';
   const text = bom ? source.slice(1) : source;
   const jsx = jsxEnabled(filePath);
