@@ -96,3 +96,14 @@ describe('imports a rewrite leaves unused', () => {
     expect(dropAndClean(source, 'new A()', { after: "from 'm';", text: "\nimport { shared } from './shared.js';" })).toBe("import { x } from 'x';\nimport { shared } from './shared.js';\nf(shared, x);\n");
   });
 });
+
+describe('parsing a file again', () => {
+  it('gives the same tree for the same path and text, and a new one when either differs', () => {
+    const text = "import https from 'node:https';\nexport const agent = new https.Agent();\n";
+    const first = parseFile(text, '/project/a.ts');
+    expect(parseFile(text, '/project/a.ts')).toBe(first);
+    expect(parseFile(`${text}\n`, '/project/a.ts')).not.toBe(first);
+    expect(parseFile(text, '/project/b.ts')).not.toBe(first);
+    expect(parseFile(text, '/project/a.ts').ast.body).toHaveLength(2);
+  });
+});
