@@ -4,7 +4,7 @@
 // fresh `Map`, or any state a method changes later belongs to one call, and sharing it would
 // hand one call's state to the next.
 import type { TSESTree } from '@typescript-eslint/types';
-import { isFunction, isTransparentWrapper, propertyKeyName, type Node } from './ast.js';
+import { isFunction, isTransparentWrapper, propertyKeyName, walk, type Node } from './ast.js';
 import { resolveName, type ScopeManagerLike } from './scope.js';
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
@@ -42,9 +42,17 @@ export function perInstanceState(classNode: ClassNode, isClientConstruction: (no
   return undefined;
 }
 
-/** Why the codemod leaves a construction of such a class: the message both the transform and the project pass give. */
-export function instanceStateReason(className: string, member: string): string {
-  return `\`${className}\` instances keep their own \`${member}\`: one shared instance would share it across calls`;
+/**
+ * Why one shared instance of `classNode` would not behave like one per construction, judged on the
+ * class and its ancestors in the same file; undefined when sharing one only reuses its clients.
+ * The message both the transform and the project pass give.
+ */
+export function sharedInstanceProblem(classNode: ClassNode, scopeManager: ScopeManagerLike, isClientConstruction: (node: Node) => boolean): string | undefined {
+  for (const declared of classWithSameFileAncestors(classNode, scopeManager)) {
+    const member = perInstanceState(declared, isClientConstruction);
+    if (member) return `\`${declared.id?.name ?? 'the class'}\` instances keep their own \`${member}\`: one shared instance would share it across calls`;
+  }
+  return undefined;
 }
 
 /** Literals, templates of them, names (parameters, constants, imports), `this.x`, functions, and client constructions. */
@@ -79,22 +87,13 @@ function isInert(node: Node, isClientConstruction: (node: Node) => boolean): boo
 /** `this.x = …`, `this.x += …`, `this.x++` in a method body (not in nested functions with their own `this`). */
 function thisAssignments(fn: Node): { name: string; value: Node | undefined }[] {
   const found: { name: string; value: Node | undefined }[] = [];
-  const visit = (node: Node, root: boolean): void => {
-    if (!root && isFunction(node) && node.type !== 'ArrowFunctionExpression') return;
-    if (node.type === 'AssignmentExpression' || node.type === 'UpdateExpression') {
-      const target = (node.type === 'AssignmentExpression' ? node.left : node.argument) as Node;
-      const name = thisMemberName(target);
-      if (name) found.push({ name, value: node.type === 'AssignmentExpression' && node.operator === '=' ? (node.right as Node) : undefined });
-    }
-    for (const key of Object.keys(node)) {
-      if (key === 'parent') continue;
-      const value = (node as unknown as Record<string, unknown>)[key];
-      for (const child of Array.isArray(value) ? value : [value]) {
-        if (child && typeof child === 'object' && typeof (child as { type?: unknown }).type === 'string') visit(child as Node, false);
-      }
-    }
-  };
-  visit(fn, true);
+  walk(fn, (node) => {
+    if (node !== fn && isFunction(node) && node.type !== 'ArrowFunctionExpression') return false;
+    if (node.type !== 'AssignmentExpression' && node.type !== 'UpdateExpression') return undefined;
+    const name = thisMemberName((node.type === 'AssignmentExpression' ? node.left : node.argument) as Node);
+    if (name) found.push({ name, value: node.type === 'AssignmentExpression' && node.operator === '=' ? (node.right as Node) : undefined });
+    return undefined;
+  });
   return found;
 }
 

@@ -2,7 +2,7 @@
 // `new CatalogClient()` per request is still reported, but a fix must not share one instance when
 // the class — or a base class, in whichever file — also holds a timestamp, a cache or anything a
 // method changes later. The transform sees one file, so the pass names these constructions for it.
-import { classWithSameFileAncestors, instanceStateReason, perInstanceState, type Node } from '@reuse-clients/core';
+import { sharedInstanceProblem, type Node } from '@reuse-clients/core';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { ProjectBuilder } from './builders.js';
 import type { UnshareableConstruction } from './catalog-data.js';
@@ -36,10 +36,8 @@ function classChainState(pass: ProjectPass, builder: ProjectBuilder): string | u
     const declared = file && classNamed(file, link.display);
     if (!file || !declared) continue;
     const sites = new Set<Node>(file.analysis.sites.map((site) => site.site.node));
-    for (const classNode of classWithSameFileAncestors(declared, file.parsed.scopeManager)) {
-      const member = perInstanceState(classNode, (node) => sites.has(node));
-      if (member) return instanceStateReason(classNode.id?.name ?? link.display, member);
-    }
+    const problem = sharedInstanceProblem(declared, file.parsed.scopeManager, (node) => sites.has(node));
+    if (problem) return problem;
   }
   return undefined;
 }

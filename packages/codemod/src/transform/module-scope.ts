@@ -19,7 +19,7 @@ export class ModuleScope {
   private inserts: Insert[] = [];
   private shared = new Map<string, string>();
   /** The file's own module-level constants, by sharing key: a fix reuses them. */
-  private readonly ownConstants = new Map<string, { name: string; start: number }>();
+  private readonly ownConstants = new Map<string, { name: string; start: number; line: number }>();
   private sequence = 0;
 
   constructor(
@@ -34,7 +34,7 @@ export class ModuleScope {
       for (const declarator of declaration.declarations) {
         if (declarator.id.type !== 'Identifier' || declarator.id.typeAnnotation || !declarator.init) continue;
         const key = `const:${sharingKey(text.slice(declarator.init.range[0], declarator.init.range[1]))}`;
-        if (!this.ownConstants.has(key)) this.ownConstants.set(key, { name: declarator.id.name, start: statement.range[0] });
+        if (!this.ownConstants.has(key)) this.ownConstants.set(key, { name: declarator.id.name, start: statement.range[0], line: statement.loc.start.line });
       }
     }
   }
@@ -54,7 +54,7 @@ export class ModuleScope {
   }
 
   /** The file's own constant that `declare(key, …, usedBefore)` would return, if one exists and nothing declared it anew. */
-  existing(key: string, usedBefore = Number.POSITIVE_INFINITY): { name: string; start: number } | undefined {
+  existing(key: string, usedBefore = Number.POSITIVE_INFINITY): { name: string; line: number } | undefined {
     if (this.shared.has(key)) return undefined;
     const existing = this.ownConstants.get(key);
     return existing && existing.start < usedBefore ? existing : undefined;
@@ -62,10 +62,8 @@ export class ModuleScope {
 
   /** Declares `text` (built from the chosen name) once per `key`; returns the name in use. */
   declare(key: string, after: number, name: () => string, text: (name: string) => string, usedBefore = Number.POSITIVE_INFINITY): string {
-    const known = this.shared.get(key);
+    const known = this.shared.get(key) ?? this.existing(key, usedBefore)?.name;
     if (known) return known;
-    const existing = this.ownConstants.get(key);
-    if (existing && existing.start < usedBefore) return existing.name;
     const chosen = name();
     this.shared.set(key, chosen);
     this.inserts.push({ ...this.position(after), text: text(chosen), order: this.sequence++ });

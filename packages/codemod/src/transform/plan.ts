@@ -4,8 +4,6 @@
 import {
   axiosConfigArgument,
   BUILTIN_CATALOG,
-  classWithSameFileAncestors,
-  instanceStateReason,
   contains,
   createCatalog,
   findProperty,
@@ -13,8 +11,8 @@ import {
   isFunction,
   isTransparentWrapper,
   ModuleResolver,
-  perInstanceState,
   resolveName,
+  sharedInstanceProblem,
   topLevelStatement,
   unwrap,
   type Analysis,
@@ -312,8 +310,7 @@ export class Planner {
   /** Uses the instance another file exports for this construction (the project pass vouched for it); false if there is none to use. */
   private importShared(subject: Subject, lifecycleEdits: Edit[]): boolean {
     const { node } = subject;
-    const { text } = this.parsed;
-    const shared = this.project.reusable?.find((candidate) => candidate.start === node.range[0] && candidate.end === node.range[1] && candidate.text === text.slice(node.range[0], node.range[1]));
+    const shared = this.projectDataAt(this.project.reusable, node);
     if (!shared || shared.form !== this.style.module) return false;
     const local = this.imports.named(shared.specifier, shared.exportName, shared.exportName === 'default' ? shared.name : shared.exportName);
     this.edits.push({ ...this.replaceOrDrop(node, local), drops: true }, ...lifecycleEdits);
@@ -338,7 +335,7 @@ export class Planner {
     const key = `const:${sharingKey(text)}`;
     const existing = this.scope.existing(key, usedBefore);
     const name = this.scope.declare(key, reads.after, () => reusable ?? this.namer.take(subject.baseName), (chosen) => `const ${chosen} = ${text}${this.style.semicolon}`, usedBefore);
-    if (existing) this.reused = { name: existing.name, line: lineAt(this.parsed.text, existing.start) };
+    if (existing) this.reused = { name: existing.name, line: existing.line };
     if (reusable && name === reusable) this.edits.push(removeStatement(this.parsed.text, binding!.declaration));
     else this.edits.push(this.replaceOrDrop(node, name));
     this.edits.push(...lifecycleEdits);
@@ -415,14 +412,19 @@ export class Planner {
     return perCall ? undefined : classNode;
   }
 
+  /** What the project pass said about the construction at `node`, if its text is still what the pass saw. */
+  private projectDataAt<T extends { start: number; end: number; text: string }>(data: readonly T[] | undefined, node: Node): T | undefined {
+    const [start, end] = node.range;
+    return data?.find((entry) => entry.start === start && entry.end === end && entry.text === this.parsed.text.slice(start, end));
+  }
+
   /**
    * Why one shared instance of this `new C()` would not behave like one per call: C (or a base
    * class) keeps per-call state. Classes of this file are judged here, other files' by the project pass.
    */
   private perInstanceState(node: TSESTree.NewExpression | TSESTree.CallExpression): string | undefined {
     if (node.type !== 'NewExpression') return undefined;
-    const { text } = this.parsed;
-    const known = this.project.unshareable?.find((candidate) => candidate.start === node.range[0] && candidate.end === node.range[1] && candidate.text === text.slice(node.range[0], node.range[1]));
+    const known = this.projectDataAt(this.project.unshareable, node);
     if (known) return known.reason;
     const callee = unwrap(node.callee);
     if (callee.type !== 'Identifier') return undefined;
@@ -430,11 +432,7 @@ export class Planner {
     const declared = definition?.type === 'ClassName' ? (definition.node as Node) : undefined;
     if (declared?.type !== 'ClassDeclaration' && declared?.type !== 'ClassExpression') return undefined;
     const sites = new Set<Node>(this.analysis.sites.map((site) => site.site.node));
-    for (const classNode of classWithSameFileAncestors(declared, this.parsed.scopeManager)) {
-      const member = perInstanceState(classNode, (candidate) => sites.has(candidate));
-      if (member) return instanceStateReason(classNode.id?.name ?? callee.name, member);
-    }
-    return undefined;
+    return sharedInstanceProblem(declared, this.parsed.scopeManager, (candidate) => sites.has(candidate));
   }
 
   /**
@@ -516,13 +514,6 @@ function isBareUndiciAgent(site: CatalogSite): boolean {
 
 function shorthand(key: string, name: string): string {
   return key === name ? key : `${key}: ${name}`;
-}
-
-/** 1-based line of an offset. */
-function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) line++;
-  return line;
 }
 
 function insideFunction(node: Node): boolean {
