@@ -9,7 +9,7 @@
 //     the instance may not exist yet when the fixed file first runs;
 //   - a specifier written in the fixed file resolves back to the exporting file.
 import path from 'node:path';
-import { resolveName, type Node } from '@reuse-clients/core';
+import { contains, resolveName, type Node } from '@reuse-clients/core';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { isTypeScriptPath } from '../transform/parse.js';
 import type { ReusableInstance } from './catalog-data.js';
@@ -88,7 +88,7 @@ function isConfigured(pass: ProjectPass, instance: SharedInstance): boolean {
   if (!variable) return true;
   for (const reference of variable.references) {
     const identifier = reference.identifier as Node;
-    if (identifier === instance.id || isExportOf(identifier)) continue;
+    if (identifier === instance.id || (instance.exportStatement && contains(instance.exportStatement as Node, identifier))) continue;
     // Anything but `x.method(…)` / `x.member` reads — passed along, aliased, configured — may
     // configure it somewhere we do not look: the instance then stays its file's own.
     const parent = identifier.parent;
@@ -98,20 +98,6 @@ function isConfigured(pass: ProjectPass, instance: SharedInstance): boolean {
   }
   // Importers are not all parsed; any text in them that could configure a client keeps this one private.
   return pass.importersOf(instance.file).some((importer) => CONFIGURING_TEXT.test(importer.text));
-}
-
-/** `export { x }`, `export default x`, `exports.x = x`, `module.exports = { x }` at module level. */
-function isExportOf(identifier: Node): boolean {
-  const parent = identifier.parent;
-  if (!parent) return false;
-  if (parent.type === 'ExportSpecifier' || parent.type === 'ExportDefaultDeclaration') return true;
-  const assignment = parent.type === 'Property' && parent.value === identifier && parent.parent?.type === 'ObjectExpression' ? parent.parent.parent : parent;
-  if (assignment?.type !== 'AssignmentExpression' || assignment.parent?.type !== 'ExpressionStatement' || assignment.parent.parent?.type !== 'Program') return false;
-  const left = assignment.left;
-  if (left.type !== 'MemberExpression') return false;
-  const isModuleExports = (node: Node) => node.type === 'MemberExpression' && node.object.type === 'Identifier' && node.object.name === 'module' && !node.computed && node.property.type === 'Identifier' && node.property.name === 'exports';
-  if (assignment.right === identifier) return (left.object.type === 'Identifier' && left.object.name === 'exports') || isModuleExports(left.object);
-  return isModuleExports(left);
 }
 
 /** `x.a = …`, `x.a.b = …`, `x.a++`, `delete x.a`. */

@@ -20,6 +20,8 @@ export interface SharedInstance {
   identity: string | undefined;
   /** The declared name's node in its file's tree. */
   id: TSESTree.Identifier;
+  /** The statement that exports it (`export { s3 }`, `module.exports = { s3 }`), when that is not the declaration. */
+  exportStatement: TSESTree.Node | undefined;
 }
 
 export function findSharedInstances(pass: ProjectPass): SharedInstance[] {
@@ -41,6 +43,7 @@ export function findSharedInstances(pass: ProjectPass): SharedInstance[] {
         column: declarator.id.loc.start.column + 1,
         identity: constructionIdentity(pass, file, site),
         id: declarator.id,
+        exportStatement: exported?.statement,
       });
     }
   }
@@ -67,25 +70,25 @@ function moduleConstant(site: SiteAnalysis): TSESTree.VariableDeclarator | undef
 }
 
 /** `export const x`, `export { x as y }`, `export default x`, `module.exports = { x }`, `exports.x = x`: the name and the module system. */
-function exportOf(program: TSESTree.Program, declarator: TSESTree.VariableDeclarator, name: string): { name: string; form: 'esm' | 'cjs' } | undefined {
+function exportOf(program: TSESTree.Program, declarator: TSESTree.VariableDeclarator, name: string): { name: string; form: 'esm' | 'cjs'; statement?: TSESTree.Node } | undefined {
   if (declarator.parent?.parent?.type === 'ExportNamedDeclaration') return { name, form: 'esm' };
   for (const statement of program.body) {
     if (statement.type === 'ExportNamedDeclaration' && !statement.source) {
       const specifier = statement.specifiers.find((candidate) => candidate.local.type === 'Identifier' && candidate.local.name === name && statement.exportKind !== 'type' && candidate.exportKind !== 'type');
-      if (specifier) return { name: specifier.exported.type === 'Identifier' ? specifier.exported.name : String(specifier.exported.value), form: 'esm' };
+      if (specifier) return { name: specifier.exported.type === 'Identifier' ? specifier.exported.name : String(specifier.exported.value), form: 'esm', statement };
     }
-    if (statement.type === 'ExportDefaultDeclaration' && statement.declaration.type === 'Identifier' && statement.declaration.name === name) return { name: 'default', form: 'esm' };
+    if (statement.type === 'ExportDefaultDeclaration' && statement.declaration.type === 'Identifier' && statement.declaration.name === name) return { name: 'default', form: 'esm', statement };
     if (statement.type !== 'ExpressionStatement' || statement.expression.type !== 'AssignmentExpression' || statement.expression.operator !== '=') continue;
     const { left, right } = statement.expression;
     if (left.type !== 'MemberExpression' || left.computed || left.property.type !== 'Identifier') continue;
     const onExports = isIdentifier(left.object, 'exports') || (left.object.type === 'MemberExpression' && isIdentifier(left.object.object, 'module') && !left.object.computed && isIdentifier(left.object.property, 'exports'));
-    if (onExports && isIdentifier(right, name)) return { name: left.property.name, form: 'cjs' };
+    if (onExports && isIdentifier(right, name)) return { name: left.property.name, form: 'cjs', statement };
     const moduleExports = isIdentifier(left.object, 'module') && left.property.name === 'exports';
     if (moduleExports && right.type === 'ObjectExpression') {
       for (const property of right.properties) {
         if (property.type === 'Property' && !property.computed && property.kind === 'init' && isIdentifier(property.value, name)) {
           const key = property.key.type === 'Identifier' ? property.key.name : property.key.type === 'Literal' ? String(property.key.value) : undefined;
-          if (key !== undefined) return { name: key, form: 'cjs' };
+          if (key !== undefined) return { name: key, form: 'cjs', statement };
         }
       }
     }
