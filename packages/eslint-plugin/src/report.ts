@@ -2,10 +2,10 @@
 // analyses the file and the others read the cached result, so the tree is not walked per rule.
 // The cache is keyed by the AST object, which exists only while ESLint lints that file.
 import { analyzeFile, nodeTargetFor, type Analysis, type Finding, type RuleName, type ScopeManagerLike } from '@reuse-clients/core';
-import { ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import path from 'node:path';
 import type { RuleOptions } from './options.js';
-import { createTypedResolver } from './typed-resolution.js';
+import { createTypedResolver, typeInformationOf } from './typed-resolution.js';
 
 const analyses = new WeakMap<object, Map<string, Analysis>>();
 
@@ -30,9 +30,9 @@ function analysisFor(context: Readonly<TSESLint.RuleContext<string, unknown[]>>,
         catalog: options.catalog ?? [],
         startupFunctions: options.startupFunctions ?? [],
         nodeTarget,
-        // getParserServices throws a message that says how to enable type information: asking
+        // typeInformationOf throws a message that says how to enable type information: asking
         // for type-aware mode without it is a configuration error, not something to ignore.
-        resolveImportedBinding: options.typeChecked ? createTypedResolver(ESLintUtils.getParserServices(context)) : undefined,
+        resolveImportedBinding: options.typeChecked ? createTypedResolver(typeInformationOf(context)) : undefined,
       },
     );
     byOptions.set(key, analysis);

@@ -4,10 +4,26 @@
 // it stops at the first import from a package, exactly where the untyped resolver would start.
 import { createRequire } from 'node:module';
 import { member, normalizeModule, type ImportedBindingResolver, type ModuleValue } from '@reuse-clients/core';
-import type { ParserServicesWithTypeInformation } from '@typescript-eslint/utils';
+import type { ParserServicesWithTypeInformation, TSESLint } from '@typescript-eslint/utils';
 import type * as TypeScript from 'typescript';
 
 const MAX_ALIAS_STEPS = 16;
+
+/**
+ * The parser's type information for this file, or an error that says how to enable it (the same
+ * check as typescript-eslint's getParserServices, without depending on @typescript-eslint/utils).
+ */
+export function typeInformationOf(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): ParserServicesWithTypeInformation {
+  const services = context.sourceCode.parserServices as Partial<ParserServicesWithTypeInformation> | undefined;
+  if (!services?.program || !services.esTreeNodeToTSNodeMap) {
+    throw new Error(
+      `reuse-clients: the typeChecked option (config recommended-type-checked) needs type information, but ${context.filename} ` +
+        'was parsed without it. Use typescript-eslint\'s parser with parserOptions.projectService: true ' +
+        '(https://typescript-eslint.io/getting-started/typed-linting).',
+    );
+  }
+  return services as ParserServicesWithTypeInformation;
+}
 
 export function createTypedResolver(services: ParserServicesWithTypeInformation): ImportedBindingResolver {
   // typescript is only needed here, so users of the untyped config never load it.
