@@ -1,0 +1,23 @@
+// The tracer's entry point: `node --import @reuse-clients/trace/register app.js`, or preloaded
+// into every process of a command by `reuse-clients trace`. Sets everything up before the
+// program's first line runs; any failure here leaves the program to run untraced, never broken.
+import { createCatalog } from '@reuse-clients/core';
+
+import { traceConnections, trackUndiciDispatch } from './tracer/connections.js';
+import { hookModules } from './tracer/modules.js';
+import { writePartAtExit } from './tracer/output.js';
+import { guarded } from './tracer/sites.js';
+import { traceWorkers } from './tracer/workers.js';
+
+const registerUrl = import.meta.url;
+
+guarded(() => {
+  // Source maps let a site in compiled code be reported at its line in the .ts file.
+  process.setSourceMapsEnabled(true);
+  writePartAtExit(registerUrl);
+  traceConnections();
+  traceWorkers(registerUrl);
+  hookModules(createCatalog(), (moduleName, exported) => {
+    if (moduleName === 'undici') trackUndiciDispatch(exported);
+  });
+});

@@ -1,0 +1,62 @@
+// The first stack frame in the user's code: not Node's internals, not node_modules, not the tracer.
+// Captured cheaply: structured call sites from a short stack, with the program's own
+// Error.prepareStackTrace and stackTraceLimit put back before returning.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface UserFrame {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** Enough to get out of a client library's own layers (undici Agent → Pool → Client is 3). */
+const STACK_FRAMES = 24;
+
+const tracerDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+
+function toPath(fileName: string): string | undefined {
+  if (fileName.startsWith('file://')) {
+    try {
+      return fileURLToPath(fileName);
+    } catch {
+      return undefined;
+    }
+  }
+  return path.isAbsolute(fileName) ? fileName : undefined;
+}
+
+function isUserFile(file: string): boolean {
+  return !file.includes(`${path.sep}node_modules${path.sep}`) && !file.startsWith(tracerDir + path.sep);
+}
+
+const rawCallSites = (_error: Error, callSites: NodeJS.CallSite[]): NodeJS.CallSite[] => callSites;
+
+/**
+ * The first user frame of the current stack. `skipConstructors` names subclass constructors
+ * whose `super(...)` frames sit between a wrapped base class and the line that said `new`.
+ */
+export function userFrame(skipConstructors?: ReadonlySet<string>): UserFrame | undefined {
+  const savedPrepare = Error.prepareStackTrace;
+  const savedLimit = Error.stackTraceLimit;
+  let callSites: NodeJS.CallSite[];
+  try {
+    Error.prepareStackTrace = rawCallSites;
+    Error.stackTraceLimit = STACK_FRAMES;
+    const holder: { stack?: NodeJS.CallSite[] } = {};
+    Error.captureStackTrace(holder, userFrame);
+    callSites = holder.stack ?? [];
+  } finally {
+    Error.prepareStackTrace = savedPrepare;
+    Error.stackTraceLimit = savedLimit;
+  }
+  for (const callSite of callSites) {
+    const fileName = callSite.getFileName();
+    if (!fileName || fileName.startsWith('node:')) continue;
+    const file = toPath(fileName);
+    if (!file || !isUserFile(file)) continue;
+    if (skipConstructors && callSite.isConstructor() && skipConstructors.has(callSite.getFunctionName() ?? '')) continue;
+    return { file, line: callSite.getLineNumber() ?? 0, column: callSite.getColumnNumber() ?? 0 };
+  }
+  return undefined;
+}
