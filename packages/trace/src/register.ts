@@ -1,7 +1,7 @@
 // The tracer's entry point: `node --import @reuse-clients/trace/register app.js`, or preloaded
 // into every process of a command by `reuse-clients trace`. Sets everything up before the
 // program's first line runs; any failure here leaves the program to run untraced, never broken.
-import { createCatalog } from '@reuse-clients/core';
+import { createCatalog } from '@reuse-clients/core/catalog';
 
 import { traceConnections, trackUndiciDispatch } from './tracer/connections.js';
 import { hookModules } from './tracer/modules.js';

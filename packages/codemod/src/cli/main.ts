@@ -41,6 +41,12 @@ export async function main(
     return runReportCommand(argv.slice(1), { cwd, env, stdout, stderr });
   }
 
+  // `trace` runs a program; its exit status is the program's.
+  if (argv[0] === 'trace') {
+    const { runTraceCommand } = await import('./trace.js');
+    return runTraceCommand(argv.slice(1), { cwd, env, stdout, stderr });
+  }
+
   let args: CliArgs;
   try {
     args = parseCliArgs(argv);

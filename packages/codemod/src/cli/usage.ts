@@ -1,5 +1,6 @@
 export const USAGE = `Usage: reuse-clients [fix] [paths...] [options]
        reuse-clients report [paths...] [--format text|json|sarif]  (see report --help)
+       reuse-clients trace [--json FILE] [--top N] -- <command> [args...]  (see trace --help)
 
 Hoists HTTP agents, connection pools and SDK clients built per call into shared,
 keep-alive instances. Paths are files or folders (default: the current folder);

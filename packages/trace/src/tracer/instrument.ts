@@ -2,7 +2,7 @@
 // The same function serves require() (require-in-the-middle hands over `module.exports`), import
 // (import-in-the-middle hands over a namespace whose properties write through to the bindings)
 // and Node's built-in modules (patched in place at start-up).
-import type { Catalog, CatalogEntry } from '@reuse-clients/core';
+import type { Catalog, CatalogEntry } from '@reuse-clients/core/catalog';
 
 import { guarded } from './sites.js';
 import { isWrapped, wrapExport, type WrapTarget } from './wrap.js';

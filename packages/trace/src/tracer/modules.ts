@@ -6,7 +6,7 @@ import https from 'node:https';
 import { createRequire, register, syncBuiltinESMExports } from 'node:module';
 import path from 'node:path';
 
-import { normalizeModule, type Catalog } from '@reuse-clients/core';
+import { normalizeModule, type Catalog } from '@reuse-clients/core/catalog';
 import { Hook as ImportHook, type Namespace } from 'import-in-the-middle';
 
 import { guarded } from './sites.js';

@@ -1,6 +1,6 @@
 // The live tables of one process or worker thread: sites by place and origins by name, with the
 // tracer's own failures. Bounded: past MAX_SITES new places are counted, not kept.
-import type { SiteKind } from '@reuse-clients/core';
+import type { SiteKind } from '@reuse-clients/core/catalog';
 
 import { siteKey, type TraceOrigin, type TraceSite } from '../report.js';
 import type { UserFrame } from './stack.js';

@@ -4,7 +4,7 @@
 // `this` for factory calls. Nothing the program sees changes but the export's identity.
 import { AsyncLocalStorage } from 'node:async_hooks';
 
-import type { CatalogEntry } from '@reuse-clients/core';
+import type { CatalogEntry } from '@reuse-clients/core/catalog';
 
 import type { TraceSite } from '../report.js';
 import { guarded, tables, type SiteIdentity } from './sites.js';

@@ -1,0 +1,84 @@
+// `reuse-clients trace -- <command>`: the command runs as itself (its output and exit status pass
+// through), every Node process it starts is traced, and the summary checks each site against the
+// static rules. Runs the built CLI, like the other CLI tests.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { startConnectionServer, type ConnectionServer } from '../../../test/support/connection-server.js';
+import { CLI } from './support/cli.js';
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const runner = path.join(repoRoot, 'packages/trace/tests/fixtures/run-runtime-fixture.mjs');
+const agentPerCall = path.join(repoRoot, 'fixtures/runtime/agent-per-call.mjs');
+const fails = path.join(repoRoot, 'packages/trace/tests/fixtures/fails.mjs');
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function run(args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, args, { cwd: repoRoot, timeout: 30_000, env: { ...process.env, NO_COLOR: '1' } }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
+    });
+  });
+}
+
+let server: ConnectionServer;
+let dir = '';
+beforeAll(async () => {
+  server = await startConnectionServer();
+  dir = mkdtempSync(path.join(os.tmpdir(), 'cli-trace-'));
+});
+afterAll(async () => {
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('reuse-clients trace', () => {
+  it('runs the command traced: its stdout untouched, a JSON report, a summary naming the per-call line', async () => {
+    const json = path.join(dir, 'report.json');
+    const program = [runner, agentPerCall, server.url, '10', '1'];
+    const untraced = await run(program);
+    const traced = await run([CLI, 'trace', '--json', json, '--top', '5', '--', process.execPath, ...program]);
+
+    expect(traced.code).toBe(0);
+    // The server numbers requests across both runs, so compare the paths the program printed.
+    const paths = (output: string) => (JSON.parse(output) as { path: string }[]).map((result) => result.path);
+    expect(paths(traced.stdout)).toEqual(paths(untraced.stdout));
+    const report = JSON.parse(readFileSync(json, 'utf8')) as Record<string, unknown>;
+    expect(Object.keys(report)).toEqual(['version', 'command', 'durationMs', 'sites', 'origins', 'tracer']);
+    expect(report).toMatchObject({
+      version: 1,
+      command: [process.execPath, ...program],
+      sites: [{ file: agentPerCall, line: 16, column: 17, family: 'node-http', export: 'Agent', rule: 'no-per-call-agent', constructions: 10, connections: 10 }],
+      origins: [{ origin: server.url, connections: 10, tlsHandshakes: 0, requests: 10 }],
+    });
+    expect(traced.stderr).toMatch(/fixtures\/runtime\/agent-per-call\.mjs:16:17 +node-http Agent +reported \(no-per-call-agent\)/);
+    expect(traced.stderr).toContain('reuse-clients --dry fixtures/runtime/agent-per-call.mjs');
+  });
+
+  it("passes the command's exit status through, and still reports", async () => {
+    const json = path.join(dir, 'failed.json');
+    const traced = await run([CLI, 'trace', '--json', json, '--', process.execPath, fails, 'exit']);
+
+    expect(traced.code).toBe(3);
+    expect(traced.stdout).toBe('built object\n');
+    expect(traced.stderr).toContain('exited 3');
+    const report = JSON.parse(readFileSync(json, 'utf8')) as { sites: { file: string; constructions: number }[] };
+    expect(report.sites).toEqual([expect.objectContaining({ file: fails, constructions: 1 })]);
+  });
+
+  it('refuses to run without a command', async () => {
+    const traced = await run([CLI, 'trace', '--json', path.join(dir, 'none.json')]);
+    expect(traced.code).toBe(2);
+    expect(traced.stderr).toContain('no command to run');
+  });
+});
