@@ -1,16 +1,17 @@
 // Runs the files through a few worker threads, pull-based: each thread asks for the next file when
 // it is done. A file that takes longer than `fileTimeoutMs` is recorded as a hang (a crash) and its
 // thread replaced; once `budgetMs` is spent no new file is started and the rest count as unchecked.
+// `pnpm realworld` runs its own worker (`workerUrl`) through the same pool.
 import { Worker } from 'node:worker_threads';
 
 const WORKER_URL = new URL('./worker.mjs', import.meta.url);
 
 /**
  * @param {string[]} files
- * @param {{ workers: number, budgetMs: number, fileTimeoutMs: number, onResult: (result: object, done: number) => void }} options
+ * @param {{ workers: number, budgetMs: number, fileTimeoutMs: number, onResult: (result: object, done: number) => void, workerUrl?: URL }} options
  * @returns {Promise<{ results: object[], unchecked: number }>}
  */
-export function checkFiles(files, { workers, budgetMs, fileTimeoutMs, onResult }) {
+export function checkFiles(files, { workers, budgetMs, fileTimeoutMs, onResult, workerUrl = WORKER_URL }) {
   const started = Date.now();
   const results = [];
   let next = 0;
@@ -28,7 +29,7 @@ export function checkFiles(files, { workers, budgetMs, fileTimeoutMs, onResult }
     };
     const start = () => {
       active++;
-      const worker = new Worker(WORKER_URL);
+      const worker = new Worker(workerUrl);
       let current = null;
       let timer = null;
       const stop = () => {

@@ -1,0 +1,35 @@
+export interface Finding {
+  rule: string;
+  context: string;
+  contextGuessed: boolean;
+  line: number;
+  column: number;
+  message: string;
+}
+export interface FileResult {
+  root: string;
+  file: string;
+  findings: Finding[];
+  parseError: string | null;
+  ignored: boolean;
+}
+export interface FileFailure {
+  root: string | undefined;
+  file: string;
+  error: string;
+}
+export interface RealworldSummary {
+  roots: string[];
+  files: { linted: number; ignoredByConfig: number; parseErrors: number; crashes: number; skippedGenerated: number; skippedTooLarge: number; unchecked: number };
+  totals: { findings: number; byRule: Record<string, number>; byContext: Record<string, number>; byRuleAndContext: Record<string, Record<string, number>> };
+  contextGuessed: boolean;
+  findings: (Finding & { file: string })[];
+  parseErrors: { file: string; error: string }[];
+  crashes: { file: string; error: string }[];
+}
+export declare const rootLabel: (root: string) => string;
+export declare function aggregate(
+  results: (FileResult | FileFailure)[],
+  run: { roots: string[]; skipped: { generated: string[]; tooLarge: string[] }; unchecked: number },
+): RealworldSummary;
+export declare function renderText(summary: RealworldSummary, options?: { wallMs?: number }): string;
