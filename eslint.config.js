@@ -8,7 +8,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', 'fixtures/**', '**/tests/fixtures/**', 'coverage/**', 'docs/**/*.svg'],
+    ignores: ['**/dist/**', '**/node_modules/**', 'fixtures/**', 'scripts/install-test/service/**', '**/tests/fixtures/**', 'coverage/**', 'docs/**/*.svg'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
