@@ -4,6 +4,7 @@
 // editor suggestion and the codemod's module-level placement.
 import type { TSESTree } from '@typescript-eslint/types';
 import { contains, isFunction, isTransparentWrapper, memberPropertyName, unwrap, walk, type Node } from './ast.js';
+import { globalConfigurationEnd } from './global-configuration.js';
 import type { CatalogSite } from './resolve.js';
 import { isModuleLevel, isUndeclaredGlobal, readsOf, resolveName, type ScopeManagerLike, type ScopeVariable } from './scope.js';
 
@@ -192,7 +193,8 @@ export function planModuleHoist(site: CatalogSite, input: HoistInput, isCatalogC
   if (!readiness.ok) return null;
   const statement = topLevelStatement(site.node, input.ast);
   if (!statement) return null;
-  const insertAt = moduleInsertionOffset(input.ast, readiness.after);
+  // Below the statements that configure the module or the process, or it would miss that configuration.
+  const insertAt = moduleInsertionOffset(input.ast, Math.max(readiness.after, globalConfigurationEnd(input)));
   if (insertAt > statement.range[0]) return null;
   const name = uniqueName(instanceName(site), takenNames(input.scopeManager));
   const text = input.sourceText.slice(site.node.range[0], site.node.range[1]);

@@ -3,6 +3,7 @@ export * from './analyze.js';
 export * from './ast.js';
 export * from './catalog.js';
 export * from './frequency.js';
+export * from './global-configuration.js';
 export * from './hoist.js';
 export * from './instance-state.js';
 export * from './known-sites.js';

@@ -27,6 +27,8 @@ export class ModuleScope {
     private readonly text: string,
     private readonly style: FileStyle,
     sharingKey: (text: string) => string,
+    /** Where the last top-level statement configuring a client module or the process ends: declarations go below it. */
+    private readonly configuredUntil = 0,
   ) {
     for (const statement of ast.body) {
       const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
@@ -39,9 +41,9 @@ export class ModuleScope {
     }
   }
 
-  /** Where a declaration reading module bindings that exist after `after` goes. */
-  position(after: number): { offset: number; top: boolean } {
-    const offset = moduleInsertionOffset(this.ast, after);
+  /** Where a declaration reading module bindings that exist after `after` goes (imports: `position(0, false)`). */
+  position(after: number, belowConfiguration = true): { offset: number; top: boolean } {
+    const offset = moduleInsertionOffset(this.ast, belowConfiguration ? Math.max(after, this.configuredUntil) : after);
     if (offset > 0) return { offset: afterTrailingComment(this.text, offset), top: false };
     const first = this.ast.body.find((statement) => !(statement.type === 'ExpressionStatement' && 'directive' in statement && statement.directive));
     if (first) return { offset: first.range[0], top: true };
@@ -50,14 +52,15 @@ export class ModuleScope {
   }
 
   addImport(text: string): void {
-    this.inserts.push({ ...this.position(0), text, order: -1_000_000 + this.sequence++ });
+    this.inserts.push({ ...this.position(0, false), text, order: -1_000_000 + this.sequence++ });
   }
 
   /** The file's own constant that `declare(key, …, usedBefore)` would return, if one exists and nothing declared it anew. */
   existing(key: string, usedBefore = Number.POSITIVE_INFINITY): { name: string; line: number } | undefined {
     if (this.shared.has(key)) return undefined;
     const existing = this.ownConstants.get(key);
-    return existing && existing.start < usedBefore ? existing : undefined;
+    // One built above the configuration is not the one the site built below it.
+    return existing && existing.start < usedBefore && existing.start >= this.configuredUntil ? existing : undefined;
   }
 
   /** Declares `text` (built from the chosen name) once per `key`; returns the name in use. */
@@ -103,10 +106,11 @@ export class ModuleScope {
     });
   }
 
-  /** After imports, or after a multi-line statement such as a class, a blank line reads better. */
+  /** After imports, a statement, or a multi-line declaration such as a class, a blank line reads better. */
   private needsGap(offset: number): boolean {
     const previous = [...this.ast.body].reverse().find((statement) => statement.range[1] <= offset);
-    return !!previous && (isImportLike(previous) || this.text.slice(previous.range[0], previous.range[1]).includes('\n'));
+    // A configuration call or assignment (`AWS.config.update(…)`) is not a declaration to line up with.
+    return !!previous && (isImportLike(previous) || previous.type === 'ExpressionStatement' || this.text.slice(previous.range[0], previous.range[1]).includes('\n'));
   }
 }
 

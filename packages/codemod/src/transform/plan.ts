@@ -8,6 +8,7 @@ import {
   createCatalog,
   findProperty,
   FrequencyClassifier,
+  globalConfigurationEnd,
   isFunction,
   isTransparentWrapper,
   ModuleResolver,
@@ -92,7 +93,7 @@ export class Planner {
     private readonly project: ProjectKnowledge = { configuresGlobalAxios: false },
   ) {
     this.namer = new Namer(parsed.scopeManager);
-    this.scope = new ModuleScope(parsed.ast, parsed.text, style, sharingKey);
+    this.scope = new ModuleScope(parsed.ast, parsed.text, style, sharingKey, globalConfigurationEnd({ ast: parsed.ast, scopeManager: parsed.scopeManager, sourceText: parsed.text }));
     this.imports = new Imports(parsed.ast, style, this.scope, this.namer);
     this.classes = new ClassFields(parsed, style, (edit) => this.edits.push(edit));
   }
@@ -323,7 +324,9 @@ export class Planner {
     const text = this.rendered(subject, subject.innerEdits, '');
     const position = this.scope.position(reads.after);
     const statement = topLevelStatement(node, this.parsed.ast);
-    if (statement && !insideFunction(node) && position.offset > statement.range[0]) return 'it reads a module declaration that comes after it';
+    if (statement && !insideFunction(node) && position.offset > statement.range[0]) {
+      return this.scope.position(reads.after, false).offset > statement.range[0] ? 'it reads a module declaration that comes after it' : 'it comes before a statement that configures its module or the process, which a shared instance must follow';
+    }
     const binding = localBinding(node, this.parsed);
     // `const pool = new Pool()` in the function becomes `const pool = new Pool()` at module level when
     // the name is free and no comment hangs on the declaration (it would be left describing nothing).
