@@ -6,7 +6,7 @@
 //
 //   node scripts/bench/index.mjs [--files 1600] [--runs 3] [--requests 1000]
 //                                [--project-files 2000] [--project-runs 4]
-//                                [--only lint,codemod,project-pass,fix-buys] [--no-write] [--docs-dir <dir>]
+//                                [--only lint,codemod,project-pass,fix-buys,trace] [--no-write] [--docs-dir <dir>]
 //
 // --files caps the corpus (see corpus.mjs), --runs is the number of ESLint runs per config,
 // --requests goes to fix-buys, --project-files is the size of the synthetic project the project
@@ -27,6 +27,7 @@ import { measureCodemodCost } from './codemod-cost.mjs';
 import { buildCorpus, SELECTION_RULE } from './corpus.mjs';
 import { measureLintCost } from './lint-cost.mjs';
 import { measureProjectPass } from './project-pass.mjs';
+import { measureTraceOverhead } from './trace-overhead.mjs';
 import { chartPanels, formatTable, ratioRows, renderMarkdown } from './report.mjs';
 import { verdicts } from './verdicts.mjs';
 
@@ -52,7 +53,7 @@ const settings = {
   projectFiles: Number(values['project-files']),
   projectRuns: Number(values['project-runs']),
 };
-const SECTIONS = ['lint', 'codemod', 'project-pass', 'fix-buys'];
+const SECTIONS = ['lint', 'codemod', 'project-pass', 'fix-buys', 'trace'];
 const only = values.only === undefined ? SECTIONS : values.only.split(',').map((name) => name.trim());
 for (const name of only) {
   if (!SECTIONS.includes(name)) {
@@ -67,7 +68,7 @@ const started = Date.now();
 const log = (line) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
 
 function requireBuild() {
-  for (const built of ['packages/eslint-plugin/dist/index.js', 'packages/codemod/dist/cli/main.js', 'packages/core/dist/index.js']) {
+  for (const built of ['packages/eslint-plugin/dist/index.js', 'packages/codemod/dist/cli/main.js', 'packages/core/dist/index.js', 'packages/trace/dist/register.js']) {
     if (!existsSync(path.join(repoRoot, built))) {
       process.stderr.write(`bench: ${built} is missing; run \`npx -y pnpm@10 bench\` (it builds first) or \`pnpm build\`.\n`);
       process.exit(2);
@@ -107,6 +108,16 @@ async function runProjectPass() {
   } catch (error) {
     log(`project-pass failed: ${error.stack ?? error}`);
     return { files: settings.projectFiles, runs: settings.projectRuns, error: firstLines(error.message ?? String(error)) };
+  }
+}
+
+/** The runtime tracer's overhead (trace-overhead.mjs); a failure is recorded, not thrown. */
+async function runTraceOverhead() {
+  try {
+    return await measureTraceOverhead({ repoRoot, log });
+  } catch (error) {
+    log(`trace failed: ${error.stack ?? error}`);
+    return { error: firstLines(error.message ?? String(error)) };
   }
 }
 
@@ -153,6 +164,7 @@ async function main() {
   }
   const projectPass = selected('project-pass') ? await runProjectPass() : undefined;
   const fixBuys = selected('fix-buys') ? await runFixBuys() : undefined;
+  const trace = selected('trace') ? await runTraceOverhead() : undefined;
   const elapsedMs = Date.now() - started;
 
   const run = {
@@ -164,6 +176,7 @@ async function main() {
     codemod,
     projectPass,
     fixBuys,
+    trace,
     partial,
   };
   run.verdicts = verdicts(run);
@@ -175,6 +188,7 @@ async function main() {
     else process.stdout.write(`${fixBuys.demo ?? `fix-buys demo failed: ${fixBuys.demoError}`}\n`);
   }
   if (projectPass?.error) process.stdout.write(`project-pass failed: ${projectPass.error}\n`);
+  if (trace?.error) process.stdout.write(`trace failed: ${trace.error}\n`);
   if (codemod?.placeholder) process.stdout.write('codemod: the CLI ran the placeholder transform; its numbers are meaningless.\n');
   for (const verdict of run.verdicts) {
     process.stdout.write(`${verdict.met === null ? 'UNCLEAR' : verdict.met ? 'met    ' : 'MISSED '}  ${verdict.target}: ${verdict.measured}${verdict.why ? `\n         ${verdict.why}` : ''}\n`);
@@ -190,7 +204,7 @@ async function main() {
     log(`wrote ${path.relative(process.cwd(), path.join(docs, 'benchmarks.md')) || '.'} and benchmarks.svg next to it`);
   }
   log(`done in ${(elapsedMs / 60000).toFixed(1)} min`);
-  if (fixBuys?.error || fixBuys?.demoError || projectPass?.error) process.exitCode = 1;
+  if (fixBuys?.error || fixBuys?.demoError || projectPass?.error || trace?.error) process.exitCode = 1;
 }
 
 await main();

@@ -1,6 +1,7 @@
 // The targets of issues 4 and 5 and, for each, whether this run met it — and if not, by how much and the
 // most likely reason, read off the other numbers of the same run. Kept apart from the rendering so
 // that the console table and docs/benchmarks.md cannot disagree.
+import { TRACE_OVERHEAD_TARGET } from './trace-overhead.mjs';
 
 export const LINT_OVERHEAD_TARGET = 0.03; // under 3% more wall time than the baseline
 export const CODEMOD_SPEEDUP_TARGET = 5; // at least 5x the files/s of a jscodeshift identity run
@@ -140,12 +141,27 @@ function timeVerdict(elapsedMs, machine) {
   };
 }
 
+function traceVerdict(trace) {
+  const target = `the runtime tracer adds at most ${pct(TRACE_OVERHEAD_TARGET)} to the wall time of a request-heavy loop`;
+  if (trace.error) return { id: 'trace', target, met: false, measured: 'not measured: the run failed', why: `the trace section failed: ${trace.error}` };
+  const { shared } = trace.loops;
+  const met = shared.ratio <= 1 + TRACE_OVERHEAD_TARGET;
+  return {
+    id: 'trace',
+    target,
+    met,
+    measured: `${shared.ratio.toFixed(3)}x wall, ${shared.cpuRatio.toFixed(3)}x CPU over ${shared.requests} requests`,
+    why: met ? '' : `the traced loop took ${pct(shared.ratio - 1)} longer (CPU: ${pct(shared.cpuRatio - 1)}); when the CPU ratio is within the target, the wall time was taken on a busy machine.`,
+  };
+}
+
 /** The verdicts of the sections this run measured (all of them unless `--only` picked some). */
-export function verdicts({ lint, codemod, projectPass, elapsedMs, machine, partial = false }) {
+export function verdicts({ lint, codemod, projectPass, trace, elapsedMs, machine, partial = false }) {
   const list = [];
   if (lint) list.push(lintVerdict(lint, codemod?.prefilter ?? null, machine), concurrencyVerdict(lint));
   if (codemod) list.push(codemodVerdict(codemod));
   if (projectPass) list.push(projectPassVerdict(projectPass));
+  if (trace) list.push(traceVerdict(trace));
   // A partial run says nothing about the time the whole benchmark takes.
   if (!partial) list.push(timeVerdict(elapsedMs, machine));
   return list;

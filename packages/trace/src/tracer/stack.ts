@@ -11,7 +11,7 @@ export interface UserFrame {
 }
 
 /** Enough to get out of a client library's own layers (undici Agent → Pool → Client is 3). */
-const STACK_FRAMES = 24;
+const STACK_FRAMES = 16;
 
 const tracerDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
@@ -28,6 +28,20 @@ function toPath(fileName: string): string | undefined {
 
 function isUserFile(file: string): boolean {
   return !file.includes(`${path.sep}node_modules${path.sep}`) && !file.startsWith(tracerDir + path.sep);
+}
+
+/** File names as stack frames give them, to the user file they are (or null): most frames repeat. */
+const userFiles = new Map<string, string | null>();
+const USER_FILES_KEPT = 10_000;
+
+function userFileOf(fileName: string): string | null {
+  let file = userFiles.get(fileName);
+  if (file !== undefined) return file;
+  const resolved = fileName.startsWith('node:') ? undefined : toPath(fileName);
+  file = resolved && isUserFile(resolved) ? resolved : null;
+  if (userFiles.size >= USER_FILES_KEPT) userFiles.clear();
+  userFiles.set(fileName, file);
+  return file;
 }
 
 const rawCallSites = (_error: Error, callSites: NodeJS.CallSite[]): NodeJS.CallSite[] => callSites;
@@ -52,9 +66,8 @@ export function userFrame(skipConstructors?: ReadonlySet<string>): UserFrame | u
   }
   for (const callSite of callSites) {
     const fileName = callSite.getFileName();
-    if (!fileName || fileName.startsWith('node:')) continue;
-    const file = toPath(fileName);
-    if (!file || !isUserFile(file)) continue;
+    const file = fileName ? userFileOf(fileName) : null;
+    if (!file) continue;
     if (skipConstructors && callSite.isConstructor() && skipConstructors.has(callSite.getFunctionName() ?? '')) continue;
     return { file, line: callSite.getLineNumber() ?? 0, column: callSite.getColumnNumber() ?? 0 };
   }

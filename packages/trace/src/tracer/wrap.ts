@@ -20,6 +20,8 @@ export const builtAt = new WeakMap<object, TraceSite>();
  */
 export const constructionContext = new AsyncLocalStorage<TraceSite>();
 
+type Constructor = new (...args: unknown[]) => object;
+
 const proxies = new WeakMap<object, object>();
 const ours = new WeakSet<object>();
 
@@ -67,9 +69,11 @@ export function wrapExport<T>(original: T, target: WrapTarget): T {
   if (target.construct) {
     handler.construct = (base, args, newTarget) => {
       const site = guarded(() => record(target, subclassNames(newTarget, proxy)));
-      const instance = site
-        ? constructionContext.run(site, () => Reflect.construct(base as never, args, newTarget))
-        : Reflect.construct(base as never, args, newTarget);
+      // `new Proxy()` must build with the original as new.target: V8 gives objects built for a
+      // Proxy new.target a map of their own each time, which makes every instance slow.
+      const original = base as unknown as Constructor;
+      const builtFor = (newTarget as unknown) === proxy ? original : (newTarget as Constructor);
+      const instance = site ? constructionContext.run(site, () => Reflect.construct(original, args, builtFor)) : Reflect.construct(original, args, builtFor);
       guarded(() => remember(site, instance));
       return instance;
     };
