@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const PUBLISHED = ['core', 'eslint-plugin', 'codemod'] as const;
+const PUBLISHED = ['core', 'eslint-plugin', 'codemod', 'trace'] as const;
 
 interface Manifest {
   name: string;

@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { SCENARIOS } from './scenarios.mjs';
 import { readSnippets } from './snippets.mjs';
-import { inspectTarball, packAll } from './tarballs.mjs';
+import { inspectTarball, packAll, PUBLISHED } from './tarballs.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../..');
@@ -49,7 +49,7 @@ const indent = (text) => String(text).trimEnd().split('\n').map((line) => `     
 // 1. A clean build: no stale files from an earlier build end up in a tarball.
 if (!flags['no-build']) {
   const since = Date.now();
-  for (const dir of ['core', 'eslint-plugin', 'codemod']) {
+  for (const dir of PUBLISHED) {
     rmSync(path.join(repoRoot, 'packages', dir, 'dist'), { recursive: true, force: true });
     rmSync(path.join(repoRoot, 'packages', dir, 'tsconfig.tsbuildinfo'), { force: true });
   }
@@ -73,7 +73,7 @@ for (const [name, tarball] of Object.entries(tarballs)) {
 const expand = (spec) =>
   ({
     '<plugin>': [tarballs['@reuse-clients/core'], tarballs['eslint-plugin-reuse-clients']],
-    '<codemod>': [tarballs['@reuse-clients/core'], tarballs['@reuse-clients/codemod']],
+    '<codemod>': [tarballs['@reuse-clients/core'], tarballs['@reuse-clients/trace'], tarballs['@reuse-clients/codemod']],
   })[spec] ?? [spec];
 
 // In README commands, the package names stand for the tarballs (they are not on the registry yet).

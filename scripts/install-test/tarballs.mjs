@@ -1,23 +1,23 @@
 // Packs the published packages the way a release does (pnpm pack: runs prepack, rewrites
 // `workspace:` ranges) and checks what each tarball holds before anything installs it.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-export const PUBLISHED = ['core', 'eslint-plugin', 'codemod'];
+export const PUBLISHED = ['core', 'eslint-plugin', 'codemod', 'trace'];
 
-/** Packs every published package into `destination`; returns { name: tarball path }. */
+/** Packs every published package into `destination` (one pnpm run); returns { name: tarball path }. */
 export function packAll(repoRoot, destination) {
+  const filters = PUBLISHED.flatMap((dir) => ['--filter', `./packages/${dir}`]);
+  execFileSync('npx', ['-y', 'pnpm@10', '-r', ...filters, 'pack', '--pack-destination', destination], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
   const tarballs = {};
   for (const dir of PUBLISHED) {
-    const packageDir = path.join(repoRoot, 'packages', dir);
-    const { name } = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8'));
-    const before = new Set(readdirSync(destination));
-    execFileSync('npx', ['-y', 'pnpm@10', 'pack', '--pack-destination', destination], { cwd: packageDir, stdio: ['ignore', 'ignore', 'inherit'] });
-    const created = readdirSync(destination).filter((file) => file.endsWith('.tgz') && !before.has(file));
-    if (created.length !== 1) throw new Error(`pnpm pack in packages/${dir} made ${created.length} tarballs`);
-    tarballs[name] = path.join(destination, created[0]);
+    const { name, version } = JSON.parse(readFileSync(path.join(repoRoot, 'packages', dir, 'package.json'), 'utf8'));
+    // pnpm's file name: the scope's @ dropped and its / turned into -.
+    const tarball = path.join(destination, `${name.replace(/^@/, '').replace('/', '-')}-${version}.tgz`);
+    if (!existsSync(tarball)) throw new Error(`pnpm pack did not write ${tarball}`);
+    tarballs[name] = tarball;
   }
   return tarballs;
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The release: from a clean, committed tree, a clean build, the whole test suite, the install test
 // (packs the tarballs and installs them with npm in fresh projects), then `pnpm -r publish`, which
-// publishes the three packages in dependency order (core first) and, like `pnpm pack`, rewrites
+// publishes the four packages in dependency order (core first) and, like `pnpm pack`, rewrites
 // `workspace:*` to the exact version (the install test fails any tarball that still has one).
 //
 //   npx -y pnpm@10 release            # publish (needs `npm login`)
@@ -20,7 +20,7 @@ if (dirty && !dryRun) {
   console.error(`release: the working tree has uncommitted changes:\n${dirty}`);
   process.exit(2);
 }
-const versions = ['core', 'eslint-plugin', 'codemod'].map(
+const versions = ['core', 'eslint-plugin', 'codemod', 'trace'].map(
   (dir) => JSON.parse(readFileSync(path.join(repoRoot, 'packages', dir, 'package.json'), 'utf8')).version,
 );
 if (new Set(versions).size !== 1) {
