@@ -4,6 +4,8 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import { findProperty, hasSpread, isFunction, isTransparentWrapper, staticKeyName, unwrap, type Node } from './ast.js';
 import { catalogModuleHints, createCatalog, type Catalog, type UserCatalogEntry } from './catalog.js';
+import { createCallbackApiTable, type UserCallbackApi } from './callback-apis.js';
+import { CallbackRoles } from './callback-roles.js';
 import { FrequencyClassifier, summarize, type Builder, type Frequency, type Occurrence } from './frequency.js';
 import { planModuleHoist, type HoistInput, type ModuleHoist, type TextEdit } from './hoist.js';
 import { MESSAGES, renderMessage, type RuleName } from './messages.js';
@@ -21,6 +23,10 @@ export interface AnalysisOptions {
   resolveImportedBinding?: ImportedBindingResolver | undefined;
   /** Constructions located by a caller that sees the whole project (see known-sites.ts). */
   knownSites?: readonly KnownSite[];
+  /** Project entries for the callback API table (callback-apis.ts): how often callbacks of an API run. */
+  callbackApis?: readonly UserCallbackApi[];
+  /** The file's path, for conventions that live in file names (Next.js route handlers under `app/`). */
+  filename?: string | undefined;
 }
 
 export interface AnalysisInput extends HoistInput {
@@ -104,9 +110,8 @@ export function analyzeFile(input: AnalysisInput, options: AnalysisOptions = {})
   const sites = [...resolved, ...knownCatalogSites(input.ast, input.sourceText, known).filter((site) => !resolvedNodes.has(site.node))];
   const globalAxiosConfiguration = input.sourceText.includes('axios') ? resolver.findGlobalAxiosConfiguration() : [];
   if (sites.length === 0) return { ...EMPTY, globalAxiosConfiguration };
-  const classifier = new FrequencyClassifier(input.scopeManager, resolver, input.sourceText, {
-    startupFunctions: options.startupFunctions ?? [],
-  });
+  const roles = new CallbackRoles(input.scopeManager, resolver, createCallbackApiTable(options.callbackApis ?? []), input.sourceText, input.ast, options.filename);
+  const classifier = new FrequencyClassifier(input.scopeManager, resolver, input.sourceText, { startupFunctions: options.startupFunctions ?? [] }, roles);
   const byNode = new Map<Node, CatalogSite>(sites.map((site) => [site.node, site]));
   const isCatalogConstruction = (node: Node) => {
     const site = byNode.get(node);

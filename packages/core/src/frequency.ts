@@ -18,6 +18,7 @@ import {
 } from './ast.js';
 import { isModuleLevel, isUndeclaredGlobal, readsOf, resolveName, type ScopeManagerLike, type ScopeVariable } from './scope.js';
 import type { ModuleResolver } from './resolve.js';
+import type { CallbackRoles } from './callback-roles.js';
 
 /** A function or class of this file that builds a catalog construction for its callers. */
 export interface Builder {
@@ -48,7 +49,6 @@ export interface FrequencyOptions {
 }
 
 const ARRAY_ITERATION_METHODS = new Set(['map', 'forEach', 'flatMap', 'filter', 'reduce', 'reduceRight', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex']);
-const START_UP_METHODS = new Set(['onModuleInit', 'onApplicationBootstrap']);
 const MAX_FACTORY_DEPTH = 8;
 
 /** How the value of the construction travels while we walk up. */
@@ -62,6 +62,7 @@ export class FrequencyClassifier {
     private readonly resolver: ModuleResolver,
     private readonly sourceText: string,
     options: FrequencyOptions,
+    private readonly roles: CallbackRoles,
   ) {
     this.startupMatchers = options.startupFunctions.map(toMatcher);
   }
@@ -114,6 +115,8 @@ export class FrequencyClassifier {
         return child === parent.value ? 'value' : 'dropped';
       case 'ReturnStatement':
         return 'returned';
+      case 'CallExpression':
+        return this.isResolveCall(parent, child) ? 'returned' : 'dropped';
       case 'VariableDeclarator':
         return child === parent.init && parent.id.type === 'Identifier' && this.isReturnedLocal(parent.id) ? 'returned' : 'dropped';
       case 'AssignmentExpression':
@@ -163,8 +166,25 @@ export class FrequencyClassifier {
         node = node.parent;
       }
       const parent = node.parent;
-      return parent?.type === 'ReturnStatement' || (parent?.type === 'ArrowFunctionExpression' && parent.body === node);
+      return parent?.type === 'ReturnStatement' || (parent?.type === 'ArrowFunctionExpression' && parent.body === node) || this.isResolveCall(parent, node);
     });
+  }
+
+  /** `resolve(value)` where `resolve` is the first parameter of a `new Promise` executor. */
+  private isResolveCall(call: Node | undefined, argument: Node): boolean {
+    if (call?.type !== 'CallExpression' || call.arguments[0] !== argument) return false;
+    const callee = unwrap(call.callee);
+    if (callee.type !== 'Identifier') return false;
+    const variable = resolveName(this.scopeManager, callee, callee.name);
+    const definition = variable?.defs[0];
+    if (definition?.type !== 'Parameter' || !isFunction(definition.node as Node)) return false;
+    const executor = definition.node as FunctionNode;
+    return executor.params[0] === definition.name && executor.parent?.type === 'NewExpression' && this.isPromiseExecutor(executor.parent);
+  }
+
+  private isPromiseExecutor(construction: TSESTree.NewExpression): boolean {
+    const callee = unwrap(construction.callee);
+    return callee.type === 'Identifier' && callee.name === 'Promise' && isUndeclaredGlobal(resolveName(this.scopeManager, callee, 'Promise'));
   }
 
   // ---- lazy singletons and caches -------------------------------------------------------------
@@ -257,11 +277,17 @@ export class FrequencyClassifier {
     if (parent?.type === 'CallExpression' && parent.callee === fn) {
       return this.ascend(start, parent, returned ? 'value' : 'dropped', context);
     }
-    if (parent?.type === 'MethodDefinition' && parent.value === fn) {
-      if (parent.kind === 'constructor') return this.classMember(start, parent, context);
-      if (!parent.static && START_UP_METHODS.has(propertyKeyName(parent) ?? '')) return [once(start, 'framework start-up hook')];
+    if (parent?.type === 'MethodDefinition' && parent.value === fn && parent.kind === 'constructor') return this.classMember(start, parent, context);
+    // `new Promise((resolve) => …)`: the executor runs once, synchronously, where the promise is made.
+    if (parent?.type === 'NewExpression' && parent.arguments[0] === fn && this.isPromiseExecutor(parent)) {
+      return this.ascend(start, parent, returned ? 'value' : 'dropped', context);
     }
-    if (this.isStartUpPlugin(fn)) return [once(start, 'framework start-up hook')];
+
+    // Handed to a known API (a route, a plugin, a memoizer…): it runs as that API says.
+    const role = this.roles.roleOf(fn);
+    if (role?.runs === 'once') return [once(start, role.evidence)];
+    if (role?.runs === 'per-call') return [perCall(start, role.evidence)];
+    if (role?.runs === 'as-caller' && role.call) return this.ascend(start, role.call, 'dropped', context);
 
     const iteration = iterationCallback(fn);
     if (iteration) {
@@ -276,7 +302,9 @@ export class FrequencyClassifier {
 
     if (returned && context.followFactories && context.depth < MAX_FACTORY_DEPTH && !context.visiting.has(fn)) {
       // `exports.f = () => new X()`: exported without a binding of its own, so no in-file calls to follow.
-      const calls = this.callsOf(fn, naming) ?? (naming.kind === 'function' && !naming.variable && isExportsAssignment(fn.parent) ? { calls: [], all: false } : null);
+      // `export default (config) => new Client(config)` likewise.
+      const exportedOnly = naming.kind === 'function' && !naming.variable && (isExportsAssignment(fn.parent) || fn.parent?.type === 'ExportDefaultDeclaration');
+      const calls = this.callsOf(fn, naming) ?? (exportedOnly ? { calls: [], all: false } : null);
       if (calls) return this.factoryOccurrences(start, fn, calls, naming, context);
     }
 
@@ -312,6 +340,8 @@ export class FrequencyClassifier {
   private classMember(start: Node, member: TSESTree.PropertyDefinition | TSESTree.MethodDefinition, context: Context): Occurrence[] {
     const reason = member.type === 'MethodDefinition' ? 'class constructor' : 'class field initialiser';
     const classNode = member.parent?.parent;
+    const requestScoped = !member.static && (classNode?.type === 'ClassDeclaration' || classNode?.type === 'ClassExpression') ? this.roles.requestScopedClass(classNode) : undefined;
+    if (requestScoped) return [perCall(start, requestScoped)];
     const variable = !member.static && (classNode?.type === 'ClassDeclaration' || classNode?.type === 'ClassExpression') ? this.classVariable(classNode) : null;
     if (!classNode || !variable || context.depth >= MAX_FACTORY_DEPTH || context.visiting.has(classNode)) return [once(start, reason)];
     const inner = { ...context, depth: context.depth + 1, visiting: new Set([...context.visiting, classNode]) };
@@ -345,20 +375,6 @@ export class FrequencyClassifier {
     const parent = classNode.parent;
     if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') return resolveName(this.scopeManager, parent, parent.id.name);
     return null;
-  }
-
-  /** Fastify plugin bodies and hapi `register` hooks run once, at start-up. */
-  private isStartUpPlugin(fn: FunctionNode): boolean {
-    const parent = fn.parent;
-    if (parent?.type === 'Property' && parent.value === fn && propertyKeyName(parent) === 'register') {
-      const object = parent.parent;
-      return object?.type === 'ObjectExpression' && object.properties.some((p) => p.type === 'Property' && ['name', 'pkg'].includes(propertyKeyName(p) ?? ''));
-    }
-    if (parent?.type !== 'CallExpression' || parent.arguments[0] !== fn) return false;
-    const callee = unwrap(parent.callee);
-    if (callee.type === 'MemberExpression' && memberPropertyName(callee) === 'register') return true;
-    const value = this.resolver.valueOf(callee);
-    return value?.module === 'fastify-plugin' && value.path.length === 0;
   }
 
   private collectionIsKept(call: TSESTree.CallExpression): boolean {
@@ -405,6 +421,9 @@ export class FrequencyClassifier {
     if (parent?.type === 'AssignmentExpression' && parent.right === fn) {
       const left = unwrap(parent.left);
       if (left.type === 'Identifier') return this.named(left.name, resolveName(this.scopeManager, parent, left.name), false);
+      if (left.type === 'MemberExpression' && isModuleExports(left)) {
+        return { kind: 'function', name: 'module.exports', display: 'module.exports', exportName: 'default', where: 'on every call of the function exported as `module.exports`', exported: true };
+      }
       if (left.type === 'MemberExpression') {
         const name = memberPropertyName(left) ?? 'function';
         return { kind: 'function', name, display: name, where: `on every call of \`${name}\``, exported: true };
@@ -598,6 +617,11 @@ function isExportsAssignment(node: Node | undefined): boolean {
   let root = unwrap(node.left);
   while (root.type === 'MemberExpression') root = unwrap(root.object);
   return root.type === 'Identifier' && (root.name === 'module' || root.name === 'exports');
+}
+
+function isModuleExports(node: TSESTree.MemberExpression): boolean {
+  const object = unwrap(node.object);
+  return memberPropertyName(node) === 'exports' && object.type === 'Identifier' && object.name === 'module';
 }
 
 /** `export { f }`, `module.exports = f`, `module.exports = { f }`, `exports.f = f`. */

@@ -1,6 +1,7 @@
 // @reuse-clients/core: the detector shared by the ESLint rules and the codemod.
 export * from './analyze.js';
 export * from './ast.js';
+export * from './callback-apis.js';
 export * from './catalog.js';
 export * from './frequency.js';
 export * from './global-configuration.js';

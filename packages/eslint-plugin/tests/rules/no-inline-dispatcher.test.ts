@@ -233,7 +233,7 @@ app.get('/proxy', async (req, res) => {
             construct: 'new Agent()',
             slot: 'dispatcher',
             request: 'fetch()',
-            where: 'on every call of the callback passed to `app.get()`',
+            where: 'on every request of the route `GET /proxy`',
             noun: 'dispatcher',
           },
           suggestions: [

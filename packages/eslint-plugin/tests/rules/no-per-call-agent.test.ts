@@ -880,7 +880,7 @@ app.get('/users/:id', async (req, res) => {
           messageId: 'perCall',
           line: 5,
           column: 16,
-          data: { construct: 'new Pool()', where: 'on every call of the callback passed to `app.get()`', extra: '' },
+          data: { construct: 'new Pool()', where: 'on every request of the route `GET /users/:id`', extra: '' },
         },
       ],
     },

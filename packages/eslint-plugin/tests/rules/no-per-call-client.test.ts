@@ -524,7 +524,7 @@ app.get('/users', async (req, res) => {
           column: 16,
           data: {
             construct: 'new Pool()',
-            where: 'on every call of the callback passed to `app.get()`',
+            where: 'on every request of the route `GET /users`',
             noun: 'client',
             extra: '',
           },
