@@ -6,7 +6,8 @@ import { findProperty, hasSpread, isFunction, isTransparentWrapper, staticKeyNam
 import { catalogModuleHints, createCatalog, type Catalog, type UserCatalogEntry } from './catalog.js';
 import { createCallbackApiTable, type UserCallbackApi } from './callback-apis.js';
 import { CallbackRoles } from './callback-roles.js';
-import { FrequencyClassifier, summarize, type Builder, type Frequency, type Occurrence } from './frequency.js';
+import { ProbeDetector } from './probes.js';
+import { FrequencyClassifier, summarize, toMatcher, type Builder, type Frequency, type Occurrence } from './frequency.js';
 import { planModuleHoist, type HoistInput, type ModuleHoist, type TextEdit } from './hoist.js';
 import { MESSAGES, renderMessage, type RuleName } from './messages.js';
 import { knownCatalogSites, type KnownSite } from './known-sites.js';
@@ -25,6 +26,8 @@ export interface AnalysisOptions {
   knownSites?: readonly KnownSite[];
   /** Project entries for the callback API table (callback-apis.ts): how often callbacks of an API run. */
   callbackApis?: readonly UserCallbackApi[];
+  /** Names or `/regex/` strings of functions that want a fresh connection on every run (health checks). */
+  probeFunctions?: readonly string[];
   /** The file's path, for conventions that live in file names (Next.js route handlers under `app/`). */
   filename?: string | undefined;
 }
@@ -110,7 +113,7 @@ export function analyzeFile(input: AnalysisInput, options: AnalysisOptions = {})
   const sites = [...resolved, ...knownCatalogSites(input.ast, input.sourceText, known).filter((site) => !resolvedNodes.has(site.node))];
   const globalAxiosConfiguration = input.sourceText.includes('axios') ? resolver.findGlobalAxiosConfiguration() : [];
   if (sites.length === 0) return { ...EMPTY, globalAxiosConfiguration };
-  const roles = new CallbackRoles(input.scopeManager, resolver, createCallbackApiTable(options.callbackApis ?? []), input.sourceText, input.ast, options.filename);
+  const roles = new CallbackRoles(input.scopeManager, resolver, createCallbackApiTable(options.callbackApis ?? []), options.filename);
   const classifier = new FrequencyClassifier(input.scopeManager, resolver, input.sourceText, { startupFunctions: options.startupFunctions ?? [] }, roles);
   const byNode = new Map<Node, CatalogSite>(sites.map((site) => [site.node, site]));
   const isCatalogConstruction = (node: Node) => {
@@ -134,7 +137,8 @@ export function analyzeFile(input: AnalysisInput, options: AnalysisOptions = {})
     };
   });
   const mayLackGlobalKeepAlive = mayRunBelowMajor(options.nodeTarget, GLOBAL_AGENT_KEEPALIVE_MAJOR);
-  const findings = analyses.flatMap((analysis) => findingsFor(analysis, input, { mayLackGlobalKeepAlive, nodeTarget: options.nodeTarget, isCatalogConstruction }));
+  const probes = new ProbeDetector(input.scopeManager, (options.probeFunctions ?? []).map(toMatcher));
+  const findings = analyses.flatMap((analysis) => findingsFor(analysis, input, { mayLackGlobalKeepAlive, nodeTarget: options.nodeTarget, isCatalogConstruction, probes }));
   return { sites: analyses, findings: onePerProblem(findings), globalAxiosConfiguration };
 }
 
@@ -156,6 +160,7 @@ interface FindingContext {
   mayLackGlobalKeepAlive: boolean;
   nodeTarget: string | undefined;
   isCatalogConstruction: (node: Node) => boolean;
+  probes: ProbeDetector;
 }
 
 function findingsFor(analysis: SiteAnalysis, input: AnalysisInput, context: FindingContext): Finding[] {
@@ -179,6 +184,7 @@ function findingsFor(analysis: SiteAnalysis, input: AnalysisInput, context: Find
       if (analysis.nestedIn) break; // one report per problem: the enclosing construction carries it
       for (const occurrence of analysis.occurrences) {
         if (occurrence.frequency.kind !== 'per-call') continue;
+        if (context.probes.isProbe(site.node, occurrence.node)) continue; // a fresh connection on purpose
         const where = occurrence.frequency.where;
         const rule: RuleName = site.entry.kind === 'agent' ? 'no-per-call-agent' : site.entry.kind === 'client' ? 'no-per-call-client' : 'prefer-axios-instance';
         if (occurrence.node !== site.node) {

@@ -122,7 +122,6 @@ export const INSTANCE_SOURCES: readonly InstanceSource[] = [
   { kind: 'inversify.binding', from: { instance: 'inversify.binding', member: ['bind', 'rebind', 'to', 'toSelf', 'toDynamicValue', 'when', 'whenTargetNamed'] }, via: 'call' },
 ];
 
-const routers = ['express.app', 'express.router', 'koa.router', 'hono.app', 'fastify.instance'];
 const emitters = ['node.emitter', 'node.server', 'socketio.server', 'socketio.socket', 'ws.server', 'ws.socket'];
 const memoizers: readonly { module: string; path: string[] }[] = [
   ...['lodash', 'lodash-es', 'underscore', 'lodash/fp'].flatMap((module) => [
@@ -151,7 +150,7 @@ export const BUILTIN_CALLBACK_APIS: readonly CallbackApi[] = [
   { group: 'Once: DI singletons', callee: { instance: 'inversify.binding', methods: ['toDynamicValue'] }, callback: 0, runs: 'once', onlySingleton: true, evidence: 'inversify singleton factory (runs once)' },
   { group: 'Once: DI singletons', callee: { instance: 'nodered.nodes', methods: ['registerType'] }, callback: 1, runs: 'once', evidence: 'Node-RED node constructor (runs once per deployed node)' },
   // ── per call ──────────────────────────────────────────────────────────────────────────────────
-  ...HTTP_METHODS.map((method): CallbackApi => ({ group: 'Per request: HTTP routes', callee: { instance: 'express.app', methods: [method] }, runs: 'per-call', evidence: ROUTE })),
+  { group: 'Per request: HTTP routes', callee: { instance: 'express.app', methods: HTTP_METHODS }, runs: 'per-call', evidence: ROUTE },
   { group: 'Per request: HTTP routes', callee: { instance: 'express.router', methods: HTTP_METHODS }, runs: 'per-call', evidence: ROUTE },
   { group: 'Per request: HTTP routes', callee: { instance: 'express.route', methods: HTTP_METHODS }, runs: 'per-call', evidence: 'on every `{{METHOD}}` request of a route' },
   { group: 'Per request: HTTP routes', callee: { instance: 'koa.router', methods: HTTP_METHODS }, runs: 'per-call', evidence: ROUTE },

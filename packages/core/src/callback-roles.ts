@@ -35,10 +35,12 @@ export class CallbackRoles {
     private readonly scopeManager: ScopeManagerLike,
     private readonly resolver: ModuleResolver,
     private readonly table: CallbackApiTable,
-    private readonly sourceText: string,
-    private readonly program: TSESTree.Program,
     private readonly filename: string | undefined,
   ) {}
+
+  private get program(): TSESTree.Program {
+    return (this.scopeManager.globalScope ?? this.scopeManager.scopes[0]!).block as TSESTree.Program;
+  }
 
   /** How often `fn` runs because of what it is handed to or what it is, or undefined when nothing says. */
   roleOf(fn: FunctionNode): CallbackRole | undefined {

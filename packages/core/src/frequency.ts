@@ -18,7 +18,8 @@ import {
 } from './ast.js';
 import { isModuleLevel, isUndeclaredGlobal, readsOf, resolveName, type ScopeManagerLike, type ScopeVariable } from './scope.js';
 import type { ModuleResolver } from './resolve.js';
-import type { CallbackRoles } from './callback-roles.js';
+import { CallbackRoles } from './callback-roles.js';
+import { createCallbackApiTable } from './callback-apis.js';
 
 /** A function or class of this file that builds a catalog construction for its callers. */
 export interface Builder {
@@ -56,15 +57,17 @@ type Flow = 'value' | 'returned' | 'dropped';
 
 export class FrequencyClassifier {
   private readonly startupMatchers: ((name: string) => boolean)[];
+  private readonly roles: CallbackRoles;
 
   constructor(
     private readonly scopeManager: ScopeManagerLike,
     private readonly resolver: ModuleResolver,
     private readonly sourceText: string,
     options: FrequencyOptions,
-    private readonly roles: CallbackRoles,
+    roles?: CallbackRoles,
   ) {
     this.startupMatchers = options.startupFunctions.map(toMatcher);
+    this.roles = roles ?? new CallbackRoles(scopeManager, resolver, createCallbackApiTable(), undefined);
   }
 
   /**
@@ -639,7 +642,7 @@ function isExportedElsewhere(variable: ScopeVariable): boolean {
   });
 }
 
-function toMatcher(pattern: string): (name: string) => boolean {
+export function toMatcher(pattern: string): (name: string) => boolean {
   const regex = /^\/(.*)\/([a-z]*)$/.exec(pattern);
   if (regex) {
     const compiled = new RegExp(regex[1]!, regex[2]);

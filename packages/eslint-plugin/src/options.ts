@@ -1,18 +1,20 @@
 // The one options object every rule takes. Rules share it so a project configures the catalog,
 // its start-up functions and its Node target once (e.g. through `settings`-like spreading).
 import type { JSONSchema } from '@typescript-eslint/utils';
-import type { UserCatalogEntry } from '@reuse-clients/core';
+import type { UserCallbackApi, UserCatalogEntry } from '@reuse-clients/core';
 
 export interface RuleOptions {
   catalog?: UserCatalogEntry[];
   startupFunctions?: string[];
+  callbackApis?: UserCallbackApi[];
+  probeFunctions?: string[];
   nodeVersion?: string;
   typeChecked?: boolean;
 }
 
 export type Options = [RuleOptions];
 
-export const DEFAULT_OPTIONS: Options = [{ catalog: [], startupFunctions: [], typeChecked: false }];
+export const DEFAULT_OPTIONS: Options = [{ catalog: [], startupFunctions: [], callbackApis: [], probeFunctions: [], typeChecked: false }];
 
 export const OPTIONS_SCHEMA: JSONSchema.JSONSchema4[] = [
   {
@@ -39,6 +41,32 @@ export const OPTIONS_SCHEMA: JSONSchema.JSONSchema4[] = [
       startupFunctions: {
         type: 'array',
         description: 'Names, or `/regex/` strings, of functions that run once at start-up; constructions inside them are not per-call.',
+        items: { type: 'string' },
+      },
+      callbackApis: {
+        type: 'array',
+        description:
+          'Extra entries for the table of callback APIs (docs/callback-apis.md): `{ module, call | export, method?, runs, argument? | property?, evidence? }` says how often a callback handed to that API runs: `once`, `per-call` or `as-caller`.',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['module', 'runs'],
+          properties: {
+            module: { type: 'string', description: 'Module specifier of the API, as imported.' },
+            call: { type: 'string', description: 'Export called with the callback (`default` for the default export; dotted for members).' },
+            export: { type: 'string', description: 'Export constructed with `new` and the callback.' },
+            method: { type: 'string', description: 'A method of what `call`/`export` returns, which takes the callback.' },
+            runs: { type: 'string', enum: ['once', 'per-call', 'as-caller'], description: 'How often the callback runs.' },
+            argument: { type: 'integer', minimum: 0, description: 'Index of the argument holding the callback (default: any function argument).' },
+            property: { type: 'string', description: 'Property of an options argument holding the callback (`handler`).' },
+            evidence: { type: 'string', description: 'How reports say it, after "runs" (`for every job of the acme queue`).' },
+          },
+        },
+      },
+      probeFunctions: {
+        type: 'array',
+        description:
+          'Names, or `/regex/` strings, of functions that deliberately open a fresh connection on every run (health checks, monitors); constructions inside them are not reported.',
         items: { type: 'string' },
       },
       typeChecked: {

@@ -11,8 +11,9 @@ const analyses = new WeakMap<object, Map<string, Analysis>>();
 
 function analysisFor(context: Readonly<TSESLint.RuleContext<string, unknown[]>>, options: RuleOptions): Analysis {
   const { sourceCode } = context;
-  const nodeTarget = options.nodeVersion ?? nodeTargetFor(path.resolve(context.cwd, context.filename));
-  const key = JSON.stringify([options.catalog ?? [], options.startupFunctions ?? [], nodeTarget ?? null, options.typeChecked === true]);
+  const filename = path.resolve(context.cwd, context.filename);
+  const nodeTarget = options.nodeVersion ?? nodeTargetFor(filename);
+  const key = JSON.stringify([options.catalog ?? [], options.startupFunctions ?? [], options.callbackApis ?? [], options.probeFunctions ?? [], nodeTarget ?? null, options.typeChecked === true]);
   let byOptions = analyses.get(sourceCode.ast);
   if (!byOptions) {
     byOptions = new Map();
@@ -29,6 +30,9 @@ function analysisFor(context: Readonly<TSESLint.RuleContext<string, unknown[]>>,
       {
         catalog: options.catalog ?? [],
         startupFunctions: options.startupFunctions ?? [],
+        callbackApis: options.callbackApis ?? [],
+        probeFunctions: options.probeFunctions ?? [],
+        filename,
         nodeTarget,
         // typeInformationOf throws a message that says how to enable type information: asking
         // for type-aware mode without it is a configuration error, not something to ignore.

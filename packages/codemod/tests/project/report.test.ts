@@ -83,8 +83,8 @@ describe('what the scenarios show', () => {
     const messages = findings('factory-two-layers').map((finding) => `${finding.file}: ${finding.message}`);
     expect(messages).toEqual([
       expect.stringMatching(/^src\/jobs\.ts: `serviceFor\(\)` builds `catalogService\(\)` .*`catalogService` \(from \.\/services\.ts\) builds `new S3Client\(\)` through `makeCatalogRepo` \(\.\/repo\.ts\), `createCatalogClient` \(\.\/clients\.ts\)\.$/),
-      expect.stringMatching(/^src\/routes\.ts: `catalogRepo\(\)` runs on every call of the callback passed to `app\.get\(\)`/),
-      expect.stringMatching(/^src\/worker\.cjs: `makeCatalogRepo\(\)` runs on every call of the callback passed to `setInterval\(\)`/),
+      expect.stringMatching(/^src\/routes\.ts: `catalogRepo\(\)` runs on every request of the route `GET \/items`/),
+      expect.stringMatching(/^src\/worker\.cjs: `makeCatalogRepo\(\)` runs on every tick of `setInterval\(\)`/),
     ]);
   });
 

@@ -1062,15 +1062,6 @@ export async function handler(event) {
 }`,
       errors: [{ messageId: 'perCallFactory', line: 6, column: 14 }],
     },
-    {
-      name: 'a setTimeout callback at module level',
-      code: `import Redis from 'ioredis';
-setTimeout(async () => {
-  const redis = new Redis(process.env.REDIS_URL);
-  await redis.publish('ready', '1');
-}, 0);`,
-      errors: [{ messageId: 'perCall', line: 3, column: 17 }],
-    },
   ],
 });
 

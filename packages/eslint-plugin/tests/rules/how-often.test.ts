@@ -1,0 +1,463 @@
+// How often code runs, as the callback API table (core/src/callback-apis.ts), lifetimes and probes
+// decide it: callbacks of known APIs run once or per request/message/job/tick, and the message
+// names that evidence. Cases are written from how real projects look (ESM, CommonJS, TypeScript).
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import agentRule from '../../src/rules/no-per-call-agent.js';
+import clientRule from '../../src/rules/no-per-call-client.js';
+import { commonjs, testable } from './testers.js';
+
+const ruleTester = new RuleTester();
+
+const perCall = (line: number, column: number, construct: string, where: string) => ({ messageId: 'perCall' as const, line, column, data: { construct, where, extra: '' } });
+
+ruleTester.run('no-per-call-client: how often callbacks run', testable(clientRule), {
+  valid: [
+    // ── once: start-up APIs ───────────────────────────────────────────────────────────────────
+    {
+      name: 'NestJS custom provider useFactory runs once',
+      code: `import { Module } from '@nestjs/common';
+import Redis from 'ioredis';
+@Module({ providers: [{ provide: 'REDIS', useFactory: () => new Redis(process.env.REDIS_URL) }], exports: ['REDIS'] })
+export class RedisModule {}`,
+    },
+    {
+      name: 'awilix singleton factory',
+      code: `import { asFunction, createContainer } from 'awilix';
+import { Pool } from 'pg';
+const container = createContainer();
+container.register({ db: asFunction(() => new Pool({ connectionString: process.env.DATABASE_URL })).singleton() });`,
+    },
+    {
+      name: 'awilix factory with lifetime: Lifetime.SINGLETON (CommonJS)',
+      code: `const { asFunction, Lifetime } = require('awilix');
+const Redis = require('ioredis');
+module.exports = (container) => container.register({ redis: asFunction(({ config }) => new Redis(config.redisUrl), { lifetime: Lifetime.SINGLETON }) });`,
+      languageOptions: commonjs,
+    },
+    {
+      name: 'lodash/once wrapper',
+      code: `import once from 'lodash/once';
+import Redis from 'ioredis';
+export const getRedis = once(() => new Redis(process.env.REDIS_URL));`,
+    },
+    {
+      name: 'memoize from lodash, keyed by region',
+      code: `import { memoize } from 'lodash';
+import { S3Client } from '@aws-sdk/client-s3';
+export const s3For = memoize((region: string) => new S3Client({ region }));`,
+    },
+    {
+      name: 'memoizee through require (CommonJS)',
+      code: `const memoize = require('memoizee');
+const { Pool } = require('pg');
+exports.poolFor = memoize((url) => new Pool({ connectionString: url }));`,
+      languageOptions: commonjs,
+    },
+    {
+      name: 'a once wrapper written in the file',
+      code: `import { Pool } from 'pg';
+function once(fn) {
+  let done = false;
+  let value;
+  return (...args) => {
+    if (!done) { done = true; value = fn(...args); }
+    return value;
+  };
+}
+export const getPool = once(() => new Pool({ connectionString: process.env.DATABASE_URL }));`,
+    },
+    {
+      name: 'a memoize wrapper written in the file (Map cache, early return)',
+      code: `import Redis from 'ioredis';
+const memo = (fn) => { const cache = new Map(); return (key) => { if (cache.has(key)) return cache.get(key); const value = fn(key); cache.set(key, value); return value; }; };
+export const redisFor = memo((url) => new Redis(url));`,
+    },
+    {
+      name: 'commander action runs once per CLI invocation',
+      code: `import { program } from 'commander';
+import { S3Client } from '@aws-sdk/client-s3';
+program.command('sync <bucket>').option('-r, --region <region>').action(async (bucket, options) => {
+  const s3 = new S3Client({ region: options.region });
+  await s3.send(bucket);
+});
+program.parse();`,
+    },
+    {
+      name: 'yargs command handler (CommonJS)',
+      code: `const yargs = require('yargs');
+const { Client } = require('pg');
+yargs(process.argv.slice(2)).command('migrate', 'run migrations', () => {}, async (argv) => {
+  const client = new Client({ connectionString: argv.url });
+  await client.connect();
+}).parse();`,
+      languageOptions: commonjs,
+    },
+    {
+      name: 'express app.listen callback',
+      code: `import express from 'express';
+import Redis from 'ioredis';
+const app = express();
+app.listen(3000, () => {
+  const redis = new Redis(process.env.REDIS_URL);
+  redis.publish('started', '1');
+});`,
+    },
+    {
+      name: 'a setTimeout callback at module level runs once',
+      code: `import Redis from 'ioredis';
+setTimeout(async () => {
+  const redis = new Redis(process.env.REDIS_URL);
+  await redis.publish('ready', '1');
+}, 0);`,
+    },
+    {
+      name: 'process.once at module level runs once',
+      code: `import { Pool } from 'pg';
+process.once('SIGUSR2', async () => {
+  const pool = new Pool({ connectionString: process.env.DATABASE_URL });
+  await pool.query('select 1');
+});`,
+    },
+    // ── factories and lifetimes ───────────────────────────────────────────────────────────────
+    {
+      name: 'anonymous default-export factory (pg.Client)',
+      code: `import pg from 'pg';
+export default async (config) => { const client = new pg.Client(config); await client.connect(); return client; };`,
+    },
+    {
+      name: 'a factory that resolves the client through new Promise (CommonJS)',
+      code: `const { createClient } = require('redis');
+exports.connect = (o) => new Promise((resolve, reject) => { const c = createClient(o); c.on('error', reject); c.connect().then(() => resolve(c)); });`,
+      languageOptions: commonjs,
+    },
+  ],
+  invalid: [
+    {
+      name: 'NestJS request-scoped provider: its constructor runs on every request',
+      code: `import { Injectable, Scope } from '@nestjs/common';
+import { Pool } from 'pg';
+@Injectable({ scope: Scope.REQUEST })
+export class TenantDb {
+  private pool: Pool;
+  constructor() {
+    this.pool = new Pool({ connectionString: process.env.DATABASE_URL });
+  }
+}`,
+      errors: [perCall(7, 17, 'new Pool()', 'on every request (the NestJS request-scoped provider `TenantDb`)')],
+    },
+    {
+      name: 'NestJS provider with scope: Scope.REQUEST',
+      code: `import { Module, Scope } from '@nestjs/common';
+import Redis from 'ioredis';
+@Module({ providers: [{ provide: 'REDIS', scope: Scope.REQUEST, useFactory: () => new Redis(process.env.REDIS_URL) }] })
+export class RedisModule {}`,
+      errors: [perCall(3, 83, 'new Redis()', 'on every request (the `useFactory` of a NestJS request-scoped provider)')],
+    },
+    {
+      name: 'a client built in tRPC createContext',
+      code: `import express from 'express';
+import { createExpressMiddleware } from '@trpc/server/adapters/express';
+import { Pool } from 'pg';
+import { appRouter } from './router';
+const createContext = ({ req }) => ({ db: new Pool({ connectionString: req.headers['x-tenant-db'] }) });
+const app = express();
+app.use('/trpc', createExpressMiddleware({ router: appRouter, createContext }));`,
+      errors: [perCall(5, 43, 'new Pool()', 'on every request, in the tRPC `createContext`')],
+    },
+    {
+      name: 'tRPC createContext typed with the adapter options (TS)',
+      code: `import type { CreateNextContextOptions } from '@trpc/server/adapters/next';
+import Redis from 'ioredis';
+export async function createContext(opts: CreateNextContextOptions) {
+  const redis = new Redis(process.env.REDIS_URL!);
+  return { redis, req: opts.req };
+}`,
+      errors: [perCall(4, 17, 'new Redis()', 'on every request, in the tRPC `createContext`')],
+    },
+    {
+      name: 'tRPC procedure',
+      code: `import { initTRPC } from '@trpc/server';
+import { Pool } from 'pg';
+const t = initTRPC.context().create();
+const publicProcedure = t.procedure;
+export const appRouter = t.router({
+  getUser: publicProcedure.input((v) => v).query(async ({ input }) => {
+    const pool = new Pool({ connectionString: input.db });
+    return pool.query('select 1');
+  }),
+});`,
+      errors: [perCall(7, 18, 'new Pool()', 'on every call of the tRPC query `getUser`')],
+    },
+    {
+      name: 'a named function passed to app.get',
+      code: `import express from 'express';
+import { Pool } from 'pg';
+const app = express();
+async function getUser(req, res) {
+  const pool = new Pool({ connectionString: process.env.DATABASE_URL });
+  res.json(await pool.query('select * from users where id = $1', [req.params.id]));
+}
+app.get('/users/:id', getUser);`,
+      errors: [perCall(5, 16, 'new Pool()', 'on every request of the route `GET /users/:id`')],
+    },
+    {
+      name: 'express Router through require (CommonJS)',
+      code: `const router = require('express').Router();
+const Redis = require('ioredis');
+router.post('/cache', async (req, res) => {
+  const redis = new Redis(req.body.url);
+  res.json(await redis.get('k'));
+});
+module.exports = router;`,
+      languageOptions: commonjs,
+      errors: [perCall(4, 17, 'new Redis()', 'on every request of the route `POST /cache`')],
+    },
+    {
+      name: 'hono route',
+      code: `import { Hono } from 'hono';
+import { S3Client } from '@aws-sdk/client-s3';
+const app = new Hono();
+app.post('/upload', async (c) => {
+  const s3 = new S3Client({ region: c.env.REGION });
+  return c.json(await s3.send(c.req));
+});`,
+      errors: [perCall(5, 14, 'new S3Client()', 'on every request of the route `POST /upload`')],
+    },
+    {
+      name: 'koa middleware',
+      code: `import Koa from 'koa';
+import Redis from 'ioredis';
+const app = new Koa();
+app.use(async (ctx) => {
+  const redis = new Redis(ctx.state.url);
+  ctx.body = await redis.get(ctx.path);
+});`,
+      errors: [perCall(5, 17, 'new Redis()', 'on every request through the middleware')],
+    },
+    {
+      name: 'fastify route inside a plugin registered on a fastify instance',
+      code: `import Fastify from 'fastify';
+import { Pool } from 'pg';
+const app = Fastify();
+app.register(async (instance) => {
+  instance.get('/health', async (request) => {
+    const pool = new Pool({ connectionString: request.headers['x-db'] });
+    return pool.query('select 1');
+  });
+});`,
+      errors: [perCall(6, 18, 'new Pool()', 'on every request of the route `GET /health`')],
+    },
+    {
+      name: 'register on an object the file did not build with fastify() is not taken as a plugin',
+      code: `import Redis from 'ioredis';
+export function setup(app) {
+  app.register(async (instance) => {
+    instance.decorate('redis', new Redis(process.env.REDIS_URL));
+  });
+}`,
+      errors: [{ messageId: 'perCall', line: 4, column: 32 }],
+    },
+    {
+      name: 'Kafka consumer eachMessage',
+      code: `import { Kafka } from 'kafkajs';
+import { S3Client } from '@aws-sdk/client-s3';
+const kafka = new Kafka({ brokers: ['kafka:9092'] });
+const consumer = kafka.consumer({ groupId: 'uploads' });
+await consumer.run({
+  eachMessage: async ({ message }) => {
+    const s3 = new S3Client({ region: String(message.headers.region) });
+    await s3.send(message.value);
+  },
+});`,
+      errors: [perCall(7, 16, 'new S3Client()', 'for every message of the Kafka consumer')],
+    },
+    {
+      name: 'BullMQ worker processor (CommonJS)',
+      code: `const { Worker } = require('bullmq');
+const Redis = require('ioredis');
+new Worker('emails', async (job) => {
+  const redis = new Redis(job.data.url);
+  await redis.lpush('sent', job.id);
+});`,
+      languageOptions: commonjs,
+      errors: [perCall(4, 17, 'new Redis()', 'for every job of the BullMQ worker `emails`')],
+    },
+    {
+      name: 'amqplib channel.consume',
+      code: `import amqp from 'amqplib';
+import { Pool } from 'pg';
+const connection = await amqp.connect(process.env.AMQP_URL);
+const channel = await connection.createChannel();
+channel.consume('orders', async (msg) => {
+  const pool = new Pool({ connectionString: msg.properties.headers.db });
+  await pool.query('insert');
+});`,
+      errors: [perCall(6, 16, 'new Pool()', 'for every message of the AMQP queue `orders`')],
+    },
+    {
+      name: 'setInterval at module level runs on every tick',
+      code: `import Redis from 'ioredis';
+setInterval(async () => {
+  const redis = new Redis(process.env.REDIS_URL);
+  await redis.publish('heartbeat', String(Date.now()));
+}, 5_000);`,
+      errors: [perCall(3, 17, 'new Redis()', 'on every tick of `setInterval()`')],
+    },
+    {
+      name: 'a setTimeout callback in a route handler runs per request',
+      code: `import express from 'express';
+import Redis from 'ioredis';
+const app = express();
+app.post('/jobs', (req, res) => {
+  setTimeout(async () => { const redis = new Redis(req.body.url); await redis.lpush('jobs', req.body.id); }, 100);
+  res.sendStatus(202);
+});`,
+      errors: [perCall(5, 42, 'new Redis()', 'on every request of the route `POST /jobs`')],
+    },
+    {
+      name: 'node-cron job',
+      code: `import cron from 'node-cron';
+import { Pool } from 'pg';
+cron.schedule('*/5 * * * *', async () => {
+  const pool = new Pool({ connectionString: process.env.DATABASE_URL });
+  await pool.query('delete from sessions where expires < now()');
+});`,
+      errors: [perCall(4, 16, 'new Pool()', 'on every run of the cron job `*/5 * * * *`')],
+    },
+    {
+      name: 'Lambda handler typed with aws-lambda (TS)',
+      code: `import type { SQSEvent } from 'aws-lambda';
+import { S3Client } from '@aws-sdk/client-s3';
+export const handler = async (event: SQSEvent) => {
+  const s3 = new S3Client({ region: process.env.AWS_REGION });
+  for (const record of event.Records) await s3.send(record.body as never);
+};`,
+      errors: [perCall(4, 14, 'new S3Client()', 'on every invocation of the Lambda handler')],
+    },
+    {
+      name: 'module.exports = handler names the export, not `exports`',
+      code: `const AWS = require('aws-sdk');
+module.exports = async (event) => {
+  const s3 = new AWS.S3({ region: event.region });
+  return s3.getObject(event.params).promise();
+};`,
+      languageOptions: commonjs,
+      errors: [perCall(3, 14, 'new AWS.S3()', 'on every call of the function exported as `module.exports`')],
+    },
+    {
+      name: 'Next.js route handler (app/**/route.ts)',
+      filename: 'app/api/users/route.ts',
+      code: `import { PrismaClient } from '@prisma/client';
+export async function GET(request: Request) {
+  const prisma = new PrismaClient({ datasourceUrl: process.env.DATABASE_URL });
+  return Response.json(await prisma.user.findMany());
+}`,
+      errors: [perCall(3, 18, 'new PrismaClient()', 'on every `GET` request of the Next.js route handler')],
+    },
+    {
+      name: "Next.js server action ('use server' file)",
+      code: `'use server';
+import { Pool } from 'pg';
+export async function createTodo(formData: FormData) {
+  const pool = new Pool({ connectionString: process.env.DATABASE_URL });
+  await pool.query('insert into todos(title) values ($1)', [formData.get('title')]);
+}`,
+      errors: [perCall(4, 16, 'new Pool()', 'on every call of the server action `createTodo`')],
+    },
+    {
+      name: 'socket.io message listener',
+      code: `import { Server } from 'socket.io';
+import { S3Client } from '@aws-sdk/client-s3';
+const io = new Server(3000);
+io.on('connection', (socket) => {
+  socket.on('upload', async (data) => {
+    const s3 = new S3Client({ region: data.region });
+    await s3.send(data.command);
+  });
+});`,
+      errors: [perCall(6, 16, 'new S3Client()', 'on every `upload` message of a socket.io socket')],
+    },
+    {
+      name: 'awilix transient factory (no singleton) runs per resolution',
+      code: `import { asFunction, createContainer } from 'awilix';
+import { Pool } from 'pg';
+const container = createContainer();
+container.register({ db: asFunction(() => new Pool({ connectionString: process.env.DATABASE_URL })) });`,
+      errors: [{ messageId: 'perCall', line: 4, column: 43 }],
+    },
+    {
+      name: 'project entry from the callbackApis option',
+      code: `import { createQueue } from '@acme/jobs';
+import Redis from 'ioredis';
+createQueue('mail').process(async (job) => {
+  const redis = new Redis(job.url);
+  await redis.get(job.id);
+});`,
+      options: [{ callbackApis: [{ module: '@acme/jobs', call: 'createQueue', method: 'process', runs: 'per-call', evidence: 'for every job of the acme queue' }] }],
+      errors: [perCall(4, 17, 'new Redis()', 'for every job of the acme queue')],
+    },
+  ],
+});
+
+ruleTester.run('no-per-call-client: callbackApis can say once', testable(clientRule), {
+  valid: [
+    {
+      name: 'a project API that runs its callback once',
+      code: `import { onBoot } from '@acme/lifecycle';
+import Redis from 'ioredis';
+export function setup() {
+  onBoot(async () => { const redis = new Redis(process.env.REDIS_URL); await redis.ping(); });
+}`,
+      options: [{ callbackApis: [{ module: '@acme/lifecycle', call: 'onBoot', runs: 'once' }] }],
+    },
+  ],
+  invalid: [],
+});
+
+ruleTester.run('no-per-call-agent: how often callbacks run', testable(agentRule), {
+  valid: [
+    {
+      name: 'Node-RED node constructor registered with RED.nodes.registerType (CommonJS)',
+      code: `const http = require('http');
+module.exports = function (RED) {
+  function HTTPRequest(n) {
+    RED.nodes.createNode(this, n);
+    const agent = new http.Agent({ keepAlive: true });
+    this.on('input', (m) => http.get(m.url, { agent }));
+  }
+  RED.nodes.registerType('http request', HTTPRequest);
+};`,
+      languageOptions: commonjs,
+    },
+    // ── probes ────────────────────────────────────────────────────────────────────────────────
+    {
+      name: 'probeFunctions: a health check that wants a fresh connection',
+      code: `import https from 'node:https';
+export async function checkUpstream(url) {
+  const agent = new https.Agent({ keepAlive: false, timeout: 2_000 });
+  return new Promise((resolve) => https.get(url, { agent }, (res) => resolve(res.statusCode)));
+}`,
+      options: [{ probeFunctions: ['/^check[A-Z]/'] }],
+    },
+    {
+      name: 'maxCachedSessions: 0 says every check wants a full handshake',
+      code: `import https from 'node:https';
+export function probeTls(host) {
+  const agent = new https.Agent({ maxCachedSessions: 0, keepAlive: false });
+  return https.get({ host, agent });
+}`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'agent: false next to a comment is not a probe',
+      code: `import https from 'node:https';
+export function monitor(host) {
+  // fresh connection on purpose
+  const agent = new https.Agent({ keepAlive: false, host });
+  return https.get({ host, agent });
+}`,
+      errors: [{ messageId: 'perCall', line: 4, column: 17 }],
+    },
+  ],
+});
