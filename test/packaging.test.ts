@@ -97,4 +97,15 @@ describe('@reuse-clients/codemod', () => {
   it('has the keywords codemod users search for', () => {
     expect(manifestOf('codemod').keywords).toEqual(expect.arrayContaining(['codemod', 'jscodeshift']));
   });
+
+  // `codemod workflow validate` (run by the install test) checks workflow.yaml only; codemod 1.18.3
+  // checks codemod.yaml's name only when publishing, with this pattern (from its error message).
+  it('has a codemod.yaml the codemod registry accepts, at the package version', () => {
+    const codemodYaml = readFileSync(path.join(repoRoot, 'packages/codemod/codemod.yaml'), 'utf8');
+    const field = (name: string) => new RegExp(`^${name}: "?([^"\\n]+)"?$`, 'm').exec(codemodYaml)?.[1];
+    expect(field('schema_version')).toBe('1.0');
+    expect(field('name')).toMatch(/^(@[A-Za-z0-9\-_.]+\/)?[A-Za-z0-9\-_]+$/);
+    expect(field('version')).toBe(manifestOf('codemod').version);
+    expect(field('workflow')).toBe('workflow.yaml');
+  });
 });
