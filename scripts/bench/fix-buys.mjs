@@ -10,7 +10,8 @@
 // has to change to trust it, and certificate verification stays on.
 //
 // Run alone: `node scripts/bench/fix-buys.mjs [requests]` (needs a build: the codemod is loaded
-// from packages/codemod/dist). scripts/bench/index.mjs calls `measureFixBuys` and `demoSavings`.
+// from packages/codemod/dist). scripts/bench/index.mjs calls `measureFixBuys` and `demoSavings`;
+// scripts/trace-demo.mjs reuses the certificate, the counting server and the demo copy.
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -89,7 +90,7 @@ function writeCasePrograms(dir, transform) {
 // TLS material
 
 /** A throwaway self-signed certificate for 127.0.0.1 and localhost, valid for one day. */
-function makeCertificate() {
+export function makeCertificate() {
   const dir = mkdtempSync(path.join(tmpdir(), 'fix-buys-cert-'));
   const keyFile = path.join(dir, 'key.pem');
   const certFile = path.join(dir, 'cert.pem');
@@ -110,7 +111,7 @@ function makeCertificate() {
 // ---------------------------------------------------------------------------------------------
 // The counting server (the plain-JS twin of test/support/connection-server.ts, plus TLS)
 
-async function startCountingServer(tls) {
+export async function startCountingServer(tls) {
   const counts = { connections: 0, handshakes: 0, resumed: 0, requests: 0 };
   const open = new Set();
   const respond = (req, res) => {
@@ -333,7 +334,7 @@ export async function measureFixBuys({ requests = 1000, log = () => {}, transfor
 // The demo service, before and after
 
 /** The demo's outbound calls: every route of it that calls an upstream through a per-call agent. */
-const DEMO_REQUESTS = [
+export const DEMO_REQUESTS = [
   { method: 'GET', url: '/shipping/rates?zip=10115' }, // https.Agent per request
   { method: 'POST', url: '/shipping/labels/o-1' }, // agent factory called per request
   { method: 'GET', url: '/shipping/stock/sku-1' }, // agent: false
@@ -377,7 +378,7 @@ process.send({ timings });
  * Copies the demo's sources into `dir` and, given a transform, rewrites them as the CLI would:
  * every source file, a file the transform fails on left as it was. Returns how many it rewrote.
  */
-function copyDemo(dir, transform) {
+export function copyDemo(dir, transform) {
   cpSync(demoSrcDir, dir, { recursive: true });
   if (!transform) return 0;
   const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && /\.(?:[cm]?js|ts)$/.test(entry.name));

@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-export const SNIPPET_SOURCES = ['README.md', 'packages/eslint-plugin/README.md', 'packages/codemod/README.md', 'packages/core/README.md'];
+export const SNIPPET_SOURCES = ['README.md', 'packages/eslint-plugin/README.md', 'packages/codemod/README.md', 'packages/core/README.md', 'packages/trace/README.md'];
 
 const FENCE = /^```(\S*)\s*$/;
 const ANNOTATION = /^<!-- snippet: (.+?) -->$/;

@@ -48,13 +48,21 @@ export interface TraceReport {
   tracer: TracerHealth;
 }
 
+/** Where the function holding a site was called from, and how often (not in the JSON report). */
+export interface TraceCaller {
+  file: string;
+  line: number;
+  column: number;
+  count: number;
+}
+
 /** What one process or worker thread writes at exit. */
 export interface TracePart {
   pid: number;
   threadId: number;
   command: string[];
   durationMs: number;
-  sites: TraceSite[];
+  sites: (TraceSite & { callers?: TraceCaller[] })[];
   origins: TraceOrigin[];
   failures: number;
   failureMessages: string[];
@@ -78,13 +86,13 @@ export function mergeParts(parts: readonly TracePart[], command: string[], durat
   const origins = new Map<string, TraceOrigin>();
   const tracer: TracerHealth = { processes: parts.length, failures: 0, droppedSites: 0, unattributedConnections: 0, failureMessages: [] };
   for (const part of parts) {
-    for (const site of part.sites) {
+    for (const { callers: _callers, ...site } of part.sites) {
       const key = siteKey(site);
       const known = sites.get(key);
       if (known) {
         known.constructions += site.constructions;
         known.connections += site.connections;
-      } else sites.set(key, { ...site });
+      } else sites.set(key, site);
     }
     for (const origin of part.origins) {
       const known = origins.get(origin.origin);
@@ -107,4 +115,24 @@ export function mergeParts(parts: readonly TracePart[], command: string[], durat
     origins: [...origins.values()].sort((a, b) => b.connections - a.connections || b.requests - a.requests || a.origin.localeCompare(b.origin)),
     tracer,
   };
+}
+
+/** Each site's callers over all parts, most frequent first, by siteKey. */
+export function mergeCallers(parts: readonly TracePart[]): Map<string, TraceCaller[]> {
+  const bySite = new Map<string, Map<string, TraceCaller>>();
+  for (const part of parts) {
+    for (const site of part.sites) {
+      if (!site.callers?.length) continue;
+      const key = siteKey(site);
+      let callers = bySite.get(key);
+      if (!callers) bySite.set(key, (callers = new Map()));
+      for (const caller of site.callers) {
+        const callerKey = `${caller.file}:${caller.line}:${caller.column}`;
+        const known = callers.get(callerKey);
+        if (known) known.count += caller.count;
+        else callers.set(callerKey, { ...caller });
+      }
+    }
+  }
+  return new Map([...bySite].map(([key, callers]) => [key, [...callers.values()].sort((a, b) => b.count - a.count)]));
 }

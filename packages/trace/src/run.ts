@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { mergeParts, type TraceReport } from './report.js';
+import { mergeCallers, mergeParts, type TraceCaller, type TraceReport } from './report.js';
 import { readParts, TRACE_DIR_ENV } from './tracer/output.js';
 
 export const REGISTER_URL = new URL('./register.js', import.meta.url).href;
@@ -21,6 +21,8 @@ export interface TraceRun {
   /** The command's exit status (128 + signal number when a signal ended it; 127 when it could not start). */
   exitCode: number;
   report: TraceReport;
+  /** Where the functions holding each site were called from, most frequent first, by siteKey. */
+  callers: Map<string, TraceCaller[]>;
   /** Why the command could not start, if it could not. */
   startError?: string;
 }
@@ -52,8 +54,9 @@ export async function runWithTracer({ command, args, cwd, env }: TraceRunOptions
       child.once('error', (error) => resolve({ exitCode: 127, startError: error.message }));
       child.once('exit', (code, signal) => resolve({ exitCode: code ?? 128 + (signal ? (SIGNAL_NUMBERS[signal] ?? 0) : 0) }));
     });
-    const report = mergeParts(readParts(dir), [command, ...args], performance.now() - started);
-    return { ...outcome, report };
+    const parts = readParts(dir);
+    const report = mergeParts(parts, [command, ...args], performance.now() - started);
+    return { ...outcome, report, callers: mergeCallers(parts) };
   } finally {
     process.off('SIGINT', ignore);
     process.off('SIGTERM', forward);

@@ -4,8 +4,11 @@ import path from 'node:path';
 
 import type { TraceReport, TraceSite } from './report.js';
 
-/** What the static analysis says about the line of a site. */
-export type StaticVerdict = { reported: true; rules: string[] } | { reported: false } | { unknown: string };
+/**
+ * What the static analysis says about the line of a site, or, for a construction inside a factory,
+ * about the line that calls the factory (`at`: where the rules report it instead).
+ */
+export type StaticVerdict = { reported: true; rules: string[]; at?: { file: string; line: number } } | { reported: false } | { unknown: string };
 
 export interface SummaryOptions {
   top: number;
@@ -30,10 +33,12 @@ function rate(count: number, durationMs: number): string {
   return perSecond >= 10 ? perSecond.toFixed(0) : perSecond.toFixed(1);
 }
 
-function verdictText(verdict: StaticVerdict | undefined): string {
+function verdictText(verdict: StaticVerdict | undefined, cwd: string): string {
   if (!verdict) return '';
   if ('unknown' in verdict) return `not analysed: ${verdict.unknown}`;
-  return verdict.reported ? `reported (${verdict.rules.join(', ')})` : 'not reported by the static rules';
+  if (!verdict.reported) return 'not reported by the static rules';
+  const where = verdict.at ? ` at its caller ${shown(verdict.at.file, cwd)}:${verdict.at.line}` : '';
+  return `reported${where} (${verdict.rules.join(', ')})`;
 }
 
 function table(rows: string[][]): string[] {
@@ -63,7 +68,7 @@ export function formatSummary(report: TraceReport, { top, cwd, exitCode, verdict
       rate(site.constructions, report.durationMs),
       `${shown(site.file, cwd)}:${site.line}:${site.column}`,
       `${site.family} ${site.export}`,
-      verdictText(verdictOf?.(site)),
+      verdictText(verdictOf?.(site), cwd),
     ]);
     lines.push(...table([header, ...rows]).map((line) => `  ${line}`));
   }

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { analyzeFile } from '@reuse-clients/core';
-import { formatSummary, isRepeated, runWithTracer, type StaticVerdict, type TraceSite } from '@reuse-clients/trace';
+import { formatSummary, isRepeated, runWithTracer, siteKey, type StaticVerdict, type TraceCaller, type TraceSite } from '@reuse-clients/trace';
 
 import { parseFile } from '../transform/parse.js';
 import type { CliEnvironment } from './main.js';
@@ -66,16 +66,34 @@ function findingsByLine(file: string): Map<number, string[]> | string {
   }
 }
 
-function staticVerdicts(sites: readonly TraceSite[]): (site: TraceSite) => StaticVerdict | undefined {
+/**
+ * The static rules' verdict on each repeated site: reported on its own line, or, for a construction
+ * inside a factory, on the line that calls the factory most often (where the rules report it).
+ */
+function staticVerdicts(sites: readonly TraceSite[], callers: Map<string, TraceCaller[]>): (site: TraceSite) => StaticVerdict | undefined {
   const byFile = new Map<string, Map<number, string[]> | string>();
-  for (const site of sites) if (isRepeated(site) && !byFile.has(site.file)) byFile.set(site.file, findingsByLine(site.file));
-  return (site) => {
-    const lines = byFile.get(site.file);
-    if (lines === undefined) return undefined;
-    if (typeof lines === 'string') return { unknown: lines };
-    const rules = lines.get(site.line);
-    return rules ? { reported: true, rules } : { reported: false };
+  const findings = (file: string) => {
+    let lines = byFile.get(file);
+    if (lines === undefined) byFile.set(file, (lines = findingsByLine(file)));
+    return lines;
   };
+  const verdicts = new Map<TraceSite, StaticVerdict>();
+  for (const site of sites) {
+    if (!isRepeated(site)) continue;
+    const lines = findings(site.file);
+    if (typeof lines === 'string') {
+      verdicts.set(site, { unknown: lines });
+      continue;
+    }
+    const rules = lines.get(site.line);
+    const caller = callers.get(siteKey(site))?.[0];
+    const callerLines = !rules && caller && caller.count > 1 ? findings(caller.file) : undefined;
+    const callerRules = typeof callerLines === 'object' ? callerLines.get(caller!.line) : undefined;
+    if (rules) verdicts.set(site, { reported: true, rules });
+    else if (callerRules) verdicts.set(site, { reported: true, rules: callerRules, at: { file: caller!.file, line: caller!.line } });
+    else verdicts.set(site, { reported: false });
+  }
+  return (site) => verdicts.get(site);
 }
 
 export async function runTraceCommand(argv: string[], { cwd, env, stderr }: CliEnvironment): Promise<number> {
@@ -103,7 +121,7 @@ export async function runTraceCommand(argv: string[], { cwd, env, stderr }: CliE
     writeFileSync(`${out}.tmp`, `${JSON.stringify(run.report, null, 2)}\n`);
     renameSync(`${out}.tmp`, out);
   }
-  const verdictOf = staticVerdicts(run.report.sites.slice(0, args.top));
+  const verdictOf = staticVerdicts(run.report.sites.slice(0, args.top), run.callers);
   stderr.write(formatSummary(run.report, { top: args.top, cwd, exitCode: run.exitCode, verdictOf }));
   if (args.json) stderr.write(`Report: ${path.resolve(cwd, args.json)}\n`);
   return run.exitCode;

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, threadId } from 'node:worker_threads';
 
-import { mergeParts, type TracePart, type TraceSite } from '../report.js';
+import { mergeParts, type TracePart } from '../report.js';
 import { guarded, tables } from './sites.js';
 
 export const TRACE_DIR_ENV = 'REUSE_CLIENTS_TRACE_DIR';
@@ -17,8 +17,14 @@ export const TRACE_DIR_ENV = 'REUSE_CLIENTS_TRACE_DIR';
 export const TRACE_OUT_ENV = 'REUSE_CLIENTS_TRACE_OUT';
 const STANDALONE_REPORT = 'reuse-clients-trace.json';
 
-/** The site's place in the original source, when the process loaded a source map for its file. */
-function sourceMapped(site: TraceSite): TraceSite {
+interface Place {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** A place in the original source, when the process loaded a source map for its file. */
+function sourceMapped<T extends Place>(site: T): T {
   const map = guarded(() => findSourceMap(site.file));
   if (!map) return site;
   const entry = guarded(() => map.findEntry(site.line - 1, site.column - 1)) as { originalSource?: string; originalLine?: number; originalColumn?: number } | undefined;
@@ -38,7 +44,11 @@ export function currentPart(): TracePart {
     threadId,
     command: commandLine(),
     durationMs: performance.now(),
-    sites: [...tables.sites.values()].map(sourceMapped),
+    sites: [...tables.sites.values()].map((site) => {
+      const callers = [...(tables.callers.get(site)?.values() ?? [])].map(sourceMapped);
+      const mapped = sourceMapped(site);
+      return callers.length > 0 ? { ...mapped, callers } : mapped;
+    }),
     origins: [...tables.origins.values()],
     failures: tables.failures,
     failureMessages: tables.failureMessages,

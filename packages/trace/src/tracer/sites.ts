@@ -2,7 +2,7 @@
 // tracer's own failures. Bounded: past MAX_SITES new places are counted, not kept.
 import type { SiteKind } from '@reuse-clients/core/catalog';
 
-import { siteKey, type TraceOrigin, type TraceSite } from '../report.js';
+import { siteKey, type TraceCaller, type TraceOrigin, type TraceSite } from '../report.js';
 import type { UserFrame } from './stack.js';
 
 const MAX_SITES = 2_000;
@@ -26,8 +26,13 @@ export interface SiteIdentity {
   rule?: string | null;
 }
 
+/** Callers kept per site, by how often they called (see UserFrame.caller). */
+const CALLERS_PER_SITE = 4;
+
 export class TraceTables {
   readonly sites = new Map<string, TraceSite>();
+  /** For each site, where the function holding it was called from, with counts. */
+  readonly callers = new Map<TraceSite, Map<string, TraceCaller>>();
   readonly origins = new Map<string, TraceOrigin>();
   droppedSites = 0;
   unattributedConnections = 0;
@@ -48,6 +53,18 @@ export class TraceTables {
     site = { ...draft, rule, constructions: 0, connections: 0 };
     this.sites.set(key, site);
     return site;
+  }
+
+  /** Counts `frame.caller` for `site`; a site keeps its few first callers. */
+  noteCaller(site: TraceSite, frame: UserFrame): void {
+    const caller = frame.caller;
+    if (!caller) return;
+    let known = this.callers.get(site);
+    if (!known) this.callers.set(site, (known = new Map()));
+    const key = `${caller.file}:${caller.line}:${caller.column}`;
+    const entry = known.get(key);
+    if (entry) entry.count += 1;
+    else if (known.size < CALLERS_PER_SITE) known.set(key, { file: caller.file, line: caller.line, column: caller.column, count: 1 });
   }
 
   origin(name: string): TraceOrigin | undefined {

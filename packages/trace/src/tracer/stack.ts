@@ -8,6 +8,12 @@ export interface UserFrame {
   file: string;
   line: number;
   column: number;
+  /**
+   * The next user frame down the stack: where the function holding this one was called from. A
+   * construction inside a factory is counted at the factory's line; the static rules report the
+   * factory's per-call callers instead, and this is how the summary finds them.
+   */
+  caller?: UserFrame;
 }
 
 /** Enough to get out of a client library's own layers (undici Agent → Pool → Client is 3). */
@@ -64,12 +70,18 @@ export function userFrame(skipConstructors?: ReadonlySet<string>): UserFrame | u
     Error.prepareStackTrace = savedPrepare;
     Error.stackTraceLimit = savedLimit;
   }
+  let first: UserFrame | undefined;
   for (const callSite of callSites) {
     const fileName = callSite.getFileName();
     const file = fileName ? userFileOf(fileName) : null;
     if (!file) continue;
-    if (skipConstructors && callSite.isConstructor() && skipConstructors.has(callSite.getFunctionName() ?? '')) continue;
-    return { file, line: callSite.getLineNumber() ?? 0, column: callSite.getColumnNumber() ?? 0 };
+    if (!first && skipConstructors && callSite.isConstructor() && skipConstructors.has(callSite.getFunctionName() ?? '')) continue;
+    const frame = { file, line: callSite.getLineNumber() ?? 0, column: callSite.getColumnNumber() ?? 0 };
+    if (first) {
+      first.caller = frame;
+      break;
+    }
+    first = frame;
   }
-  return undefined;
+  return first;
 }

@@ -52,7 +52,10 @@ function record(target: WrapTarget, skip?: ReadonlySet<string>): TraceSite | und
   const frame = userFrame(skip);
   if (!frame) return undefined;
   const site = tables.site(frame, identityOf(target));
-  if (site) site.constructions += 1;
+  if (site) {
+    site.constructions += 1;
+    tables.noteCaller(site, frame);
+  }
   return site;
 }
 
