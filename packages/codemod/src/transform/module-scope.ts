@@ -102,7 +102,9 @@ export class ModuleScope {
       const importText = imports.map((line) => `${newline}${line}`).join('');
       // Declarations after the imports are set off from them by a blank line.
       const gap = declarations.length > 0 && (imports.length > 0 || this.needsGap(offset) || declarations[0]!.includes('\n')) ? newline : '';
-      return { start: offset, end: offset, text: `${importText}${body ? `${newline}${gap}${body}` : ''}` };
+      // A block (a lazy getter) is set off from a statement that follows right after it.
+      const after = body.includes('\n') && /^\r?\n[ \t]*\S/.test(this.text.slice(offset)) ? newline : '';
+      return { start: offset, end: offset, text: `${importText}${body ? `${newline}${gap}${body}${after}` : ''}` };
     });
   }
 

@@ -27,6 +27,7 @@ import type { SiteOutcome } from '../engine/contract.js';
 import type { ReusableInstance, UnshareableConstruction } from '../project/catalog-data.js';
 import { looksLikeBrowserCode } from './axios.js';
 import { classConstructions, ClassFields, enclosingInstanceClass, reassignedAfterConstruction, unsetMember, type ClassNode } from './classes.js';
+import { evaluationOf } from './evaluation.js';
 import { mergeEdits, overlaps, renderRange, type Edit } from './edits.js';
 import { Imports } from './imports.js';
 import { cacheDeclarationText, cacheKeys, cacheMapName, identifiersIn, keyReplacements } from './keyed.js';
@@ -81,6 +82,7 @@ export class Planner {
   private readonly classes: ClassFields;
   private readonly settled = new Set<Node>();
   private classifier: FrequencyClassifier | undefined;
+  private readonly catalogNodes: Set<Node>;
   /** The existing instance the finding being planned now uses, if any. */
   private reused: SiteOutcome['reuses'];
 
@@ -96,6 +98,7 @@ export class Planner {
     this.scope = new ModuleScope(parsed.ast, parsed.text, style, sharingKey, globalConfigurationEnd({ ast: parsed.ast, scopeManager: parsed.scopeManager, sourceText: parsed.text }));
     this.imports = new Imports(parsed.ast, style, this.scope, this.namer);
     this.classes = new ClassFields(parsed, style, (edit) => this.edits.push(edit));
+    this.catalogNodes = new Set(analysis.sites.map((built) => built.site.node));
   }
 
   run(): Plan {
@@ -283,9 +286,15 @@ export class Planner {
     }
     // Values computed when it is built (environment, mutable state, function calls) are read at
     // first use, as before, rather than when the module loads.
-    const lazy = reads.env || reads.mutableModule.length > 0 || reads.calls.length > 0 || reads.reassigned.length > 0;
+    const readsRunTimeValues = reads.env || reads.mutableModule.length > 0 || reads.calls.length > 0 || reads.reassigned.length > 0;
     // Another file already shares this very construction: import it rather than build a second pool.
-    if (!lazy && reads.thisMembers.size === 0 && this.importShared(subject, lifecycle.edits)) return undefined;
+    if (!readsRunTimeValues && reads.thisMembers.size === 0 && this.importShared(subject, lifecycle.edits)) return undefined;
+    // A factory or client class of the project runs its code when called: not at import time.
+    const evaluation = evaluationOf(node, site, this.parsed, (candidate) => this.catalogNodes.has(candidate));
+    if (evaluation.kind === 'left') return evaluation.reason;
+    // The file already builds this very construction at module level: its own choice, reused as before.
+    const ownConstant = evaluation.kind === 'first-use' && !readsRunTimeValues && !!this.scope.existing(`const:${sharingKey(this.rendered(subject, subject.innerEdits, ''))}`);
+    const lazy = readsRunTimeValues || (evaluation.kind === 'first-use' && !ownConstant);
     if (classNode) {
       if (reads.thisMembers.size > 0) {
         // The constructor runs after start-up, so calls may stay there; environment and mutable module state are DESIGN's lazy cases.
