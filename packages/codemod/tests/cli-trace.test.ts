@@ -16,6 +16,7 @@ const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const runner = path.join(repoRoot, 'packages/trace/tests/fixtures/run-runtime-fixture.mjs');
 const agentPerCall = path.join(repoRoot, 'fixtures/runtime/agent-per-call.mjs');
 const fails = path.join(repoRoot, 'packages/trace/tests/fixtures/fails.mjs');
+const factoryRoute = path.join(repoRoot, 'packages/trace/tests/fixtures/factory-route.mjs');
 
 interface Run {
   code: number | null;
@@ -63,6 +64,16 @@ describe('reuse-clients trace', () => {
     });
     expect(traced.stderr).toMatch(/fixtures\/runtime\/agent-per-call\.mjs:16:17 +node-http Agent +reported \(no-per-call-agent\)/);
     expect(traced.stderr).toContain('reuse-clients --dry fixtures/runtime/agent-per-call.mjs');
+  });
+
+  it("checks a construction inside a factory at the factory's per-call caller, where the rules report it", async () => {
+    const traced = await run([CLI, 'trace', '--', process.execPath, factoryRoute, `${server.url}/`, '3']);
+
+    expect(traced.code).toBe(0);
+    expect(traced.stdout).toBe('200 200 200\n');
+    expect(traced.stderr).toMatch(
+      /factory-route\.mjs:10:10 +node-http Agent +reported at its caller packages\/trace\/tests\/fixtures\/factory-route\.mjs:14 \(no-per-call-agent\)/,
+    );
   });
 
   it("passes the command's exit status through, and still reports", async () => {
