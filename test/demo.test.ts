@@ -36,7 +36,7 @@ function sourceFiles(dir: string): string[] {
     if (entry.name === 'node_modules') return [];
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) return sourceFiles(full);
-    return /\.(?:[cm]?js|ts)$/.test(entry.name) ? [full] : [];
+    return /\.(?:[cm]?js|tsx?)$/.test(entry.name) ? [full] : [];
   });
 }
 

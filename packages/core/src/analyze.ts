@@ -8,6 +8,7 @@ import { createCallbackApiTable, type UserCallbackApi } from './callback-apis.js
 import { CallbackRoles } from './callback-roles.js';
 import { ProbeDetector } from './probes.js';
 import { FrequencyClassifier, summarize, toMatcher, type Builder, type Frequency, type Occurrence } from './frequency.js';
+import { CodeContexts, type CodeContext } from './context/code-context.js';
 import { planModuleHoist, type HoistInput, type ModuleHoist, type TextEdit } from './hoist.js';
 import { MESSAGES, renderMessage, type RuleName } from './messages.js';
 import { knownCatalogSites, type KnownSite } from './known-sites.js';
@@ -28,8 +29,12 @@ export interface AnalysisOptions {
   callbackApis?: readonly UserCallbackApi[];
   /** Names or `/regex/` strings of functions that want a fresh connection on every run (health checks). */
   probeFunctions?: readonly string[];
-  /** The file's path, for conventions that live in file names (Next.js route handlers under `app/`). */
+  /** The file's absolute path, for conventions that live in file names (test globs, Next.js `pages/` and `app/`). */
   filename?: string | undefined;
+  /** The directory test globs are relative to: ESLint's working directory, the codemod's. */
+  cwd?: string | undefined;
+  /** Report in test code too (by default only server code is reported; see docs/contexts.md). */
+  lintTests?: boolean;
 }
 
 export interface AnalysisInput extends HoistInput {
@@ -66,17 +71,21 @@ export interface Finding {
   node: Node;
   analysis: SiteAnalysis;
   fix?: TextEdit[];
+  /** Where the reported code runs (see context/code-context.ts). */
+  context?: CodeContext;
   suggestion?: { messageId: 'hoistToModule'; data: Record<string, string>; hoist: ModuleHoist };
 }
 
 export interface Analysis {
   sites: SiteAnalysis[];
   findings: Finding[];
+  /** Findings left out because the code is not server code (browser, build time, tests unless `lintTests`). */
+  silenced: Finding[];
   /** `axios.defaults…`/`axios.interceptors…` in this file (see DESIGN.md, The codemod, axios). */
   globalAxiosConfiguration: Node[];
 }
 
-const EMPTY: Analysis = { sites: [], findings: [], globalAxiosConfiguration: [] };
+const EMPTY: Analysis = { sites: [], findings: [], silenced: [], globalAxiosConfiguration: [] };
 
 const mentionPatterns = new Map<string, RegExp>();
 
@@ -139,7 +148,20 @@ export function analyzeFile(input: AnalysisInput, options: AnalysisOptions = {})
   const mayLackGlobalKeepAlive = mayRunBelowMajor(options.nodeTarget, GLOBAL_AGENT_KEEPALIVE_MAJOR);
   const probes = new ProbeDetector(input.scopeManager, (options.probeFunctions ?? []).map(toMatcher));
   const findings = analyses.flatMap((analysis) => findingsFor(analysis, input, { mayLackGlobalKeepAlive, nodeTarget: options.nodeTarget, isCatalogConstruction, probes }));
-  return { sites: analyses, findings: onePerProblem(findings), globalAxiosConfiguration };
+  const { reported, silenced } = byContext(onePerProblem(findings), new CodeContexts(input.ast, input.scopeManager, resolver, options), options.lintTests === true);
+  return { sites: analyses, findings: reported, silenced, globalAxiosConfiguration };
+}
+
+/** Only server code is reported (and test code on request); the rest is kept aside with its context. */
+function byContext(findings: Finding[], contexts: CodeContexts, lintTests: boolean): { reported: Finding[]; silenced: Finding[] } {
+  const reported: Finding[] = [];
+  const silenced: Finding[] = [];
+  for (const finding of findings) {
+    finding.context = contexts.of(finding.node);
+    const report = finding.context.kind === 'server' || (finding.context.kind === 'test' && lintTests);
+    (report ? reported : silenced).push(finding);
+  }
+  return { reported, silenced };
 }
 
 /**

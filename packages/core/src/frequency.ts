@@ -20,6 +20,7 @@ import { isModuleLevel, isUndeclaredGlobal, readsOf, resolveName, type ScopeMana
 import type { ModuleResolver } from './resolve.js';
 import { CallbackRoles } from './callback-roles.js';
 import { createCallbackApiTable } from './callback-apis.js';
+import { testCallbackOf, testCallRunsOnce } from './context/test-framework.js';
 
 /** A function or class of this file that builds a catalog construction for its callers. */
 export interface Builder {
@@ -280,6 +281,9 @@ export class FrequencyClassifier {
     if (parent?.type === 'CallExpression' && parent.callee === fn) {
       return this.ascend(start, parent, returned ? 'value' : 'dropped', context);
     }
+    // Test suites and hooks (`describe` bodies, `before`, `beforeEach`, test bodies) run once per suite or test.
+    const testCall = testCallbackOf(fn, this.resolver, this.scopeManager);
+    if (testCall) return [once(start, testCallRunsOnce(testCall))];
     if (parent?.type === 'MethodDefinition' && parent.value === fn && parent.kind === 'constructor') return this.classMember(start, parent, context);
     // `new Promise((resolve) => …)`: the executor runs once, synchronously, where the promise is made.
     if (parent?.type === 'NewExpression' && parent.arguments[0] === fn && this.isPromiseExecutor(parent)) {

@@ -3,6 +3,7 @@ export * from './analyze.js';
 export * from './ast.js';
 export * from './callback-apis.js';
 export * from './catalog.js';
+export * from './context/index.js';
 export * from './frequency.js';
 export * from './global-configuration.js';
 export * from './hoist.js';

@@ -5,6 +5,7 @@
 // `defineConfig` from `eslint/config` and `Linter.Config[]` without typescript-eslint's types.
 import { createRequire } from 'node:module';
 import type { ESLint, Linter, Rule } from 'eslint';
+import { TEST_FILE_GLOBS } from '@reuse-clients/core';
 import noInlineDispatcher from './rules/no-inline-dispatcher.js';
 import noPerCallAgent from './rules/no-per-call-agent.js';
 import noPerCallClient from './rules/no-per-call-client.js';
@@ -41,10 +42,13 @@ const allRules = (setting: Linter.RuleEntry): Linter.RulesRecord =>
   Object.fromEntries(Object.keys(ruleModules).map((rule) => [`reuse-clients/${rule}`, setting]));
 
 // The configs register the plugin themselves, so `extends: ['reuse-clients/recommended']` and
-// spreading `plugin.configs.recommended` both work.
+// spreading `plugin.configs.recommended` both work. `ignores` next to `rules` scopes this config
+// object only (alone it would ignore the files for every config): test files are not linted by
+// these rules unless a config object of the user's own turns `lintTests` on (docs/contexts.md).
 plugin.configs.recommended = {
   name: 'reuse-clients/recommended',
   plugins: { 'reuse-clients': plugin },
+  ignores: [...TEST_FILE_GLOBS],
   rules: allRules('error'),
 };
 
@@ -53,6 +57,7 @@ plugin.configs.recommended = {
 plugin.configs['recommended-type-checked'] = {
   name: 'reuse-clients/recommended-type-checked',
   plugins: { 'reuse-clients': plugin },
+  ignores: [...TEST_FILE_GLOBS],
   rules: allRules(['error', { typeChecked: true }]),
 };
 

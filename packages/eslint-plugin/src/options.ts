@@ -10,11 +10,12 @@ export interface RuleOptions {
   probeFunctions?: string[];
   nodeVersion?: string;
   typeChecked?: boolean;
+  lintTests?: boolean;
 }
 
 export type Options = [RuleOptions];
 
-export const DEFAULT_OPTIONS: Options = [{ catalog: [], startupFunctions: [], callbackApis: [], probeFunctions: [], typeChecked: false }];
+export const DEFAULT_OPTIONS: Options = [{ catalog: [], startupFunctions: [], callbackApis: [], probeFunctions: [], typeChecked: false, lintTests: false }];
 
 export const OPTIONS_SCHEMA: JSONSchema.JSONSchema4[] = [
   {
@@ -73,6 +74,11 @@ export const OPTIONS_SCHEMA: JSONSchema.JSONSchema4[] = [
         type: 'boolean',
         description:
           'Resolve names through type information, following re-exports and aliases across modules (`export const http = axios`). Requires typed linting (`parserOptions.projectService`); set by the `recommended-type-checked` config.',
+      },
+      lintTests: {
+        type: 'boolean',
+        description:
+          'Report in test code too: files matching the test globs or using a test framework (see docs/contexts.md). Suite bodies, hooks and test bodies count as run once. Default `false`; the `recommended` configs also ignore test files, so set it in a config object of your own for them.',
       },
       nodeVersion: {
         type: 'string',

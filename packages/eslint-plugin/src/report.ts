@@ -13,7 +13,7 @@ function analysisFor(context: Readonly<TSESLint.RuleContext<string, unknown[]>>,
   const { sourceCode } = context;
   const filename = path.resolve(context.cwd, context.filename);
   const nodeTarget = options.nodeVersion ?? nodeTargetFor(filename);
-  const key = JSON.stringify([options.catalog ?? [], options.startupFunctions ?? [], options.callbackApis ?? [], options.probeFunctions ?? [], nodeTarget ?? null, options.typeChecked === true]);
+  const key = JSON.stringify([options.catalog ?? [], options.startupFunctions ?? [], options.callbackApis ?? [], options.probeFunctions ?? [], nodeTarget ?? null, options.typeChecked === true, options.lintTests === true]);
   let byOptions = analyses.get(sourceCode.ast);
   if (!byOptions) {
     byOptions = new Map();
@@ -34,6 +34,9 @@ function analysisFor(context: Readonly<TSESLint.RuleContext<string, unknown[]>>,
         probeFunctions: options.probeFunctions ?? [],
         filename,
         nodeTarget,
+        // Test globs are matched like the config's `ignores`: relative to ESLint's working directory.
+        cwd: context.cwd,
+        lintTests: options.lintTests === true,
         // typeInformationOf throws a message that says how to enable type information: asking
         // for type-aware mode without it is a configuration error, not something to ignore.
         resolveImportedBinding: options.typeChecked ? createTypedResolver(typeInformationOf(context)) : undefined,

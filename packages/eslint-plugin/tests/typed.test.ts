@@ -17,8 +17,9 @@ const typed = new RuleTester({
 });
 const untyped = new RuleTester();
 
-const typeChecked = [{ typeChecked: true, nodeVersion: '>=16' }] as const;
-const untypedOptions = [{ nodeVersion: '>=16' }] as const;
+// The fixture project lives under tests/, a test folder by the test globs: lint it as server code.
+const typeChecked = [{ typeChecked: true, nodeVersion: '>=16', lintTests: true }] as const;
+const untypedOptions = [{ nodeVersion: '>=16', lintTests: true }] as const;
 
 typed.run('prefer-axios-instance (type-checked)', testable(preferAxiosInstance), {
   valid: [

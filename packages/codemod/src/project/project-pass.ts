@@ -114,7 +114,7 @@ export function runProjectPass(options: ProjectPassOptions): ProjectPass {
         () =>
           analyzeFile(
             { ast: parsed.ast, scopeManager: parsed.scopeManager, sourceText: parsed.text },
-            { catalog: entries.map((entry) => entry.entry), knownSites, startupFunctions: options.startupFunctions ?? [], nodeTarget: nodeTargetFor(filePath), filename: filePath },
+            { catalog: entries.map((entry) => entry.entry), knownSites, startupFunctions: options.startupFunctions ?? [], nodeTarget: nodeTargetFor(filePath), filename: filePath, cwd: process.cwd() },
           ),
         options.fileTimeoutMs ?? 0,
       );

@@ -37,7 +37,7 @@ export function createTransform(context: TransformContext = {}): FileTransform {
     const parsed = parseFile(source, filePath);
     const analysis = analyzeFile(
       { ast: parsed.ast, scopeManager: parsed.scopeManager, sourceText: parsed.text },
-      { nodeTarget: nodeTargetFor(filePath), catalog, knownSites: context.knownSitesFor?.(filePath) ?? [], startupFunctions: context.startupFunctions ?? [], filename: filePath },
+      { nodeTarget: nodeTargetFor(filePath), catalog, knownSites: context.knownSitesFor?.(filePath) ?? [], startupFunctions: context.startupFunctions ?? [], filename: filePath, cwd: process.cwd() },
     );
     if (analysis.findings.length === 0) return { output: null, hoisted: [], left: [] };
     const style = detectStyle(parsed.text, parsed.ast, parsed.isTypeScript, sourceTypeOf(parsed.ast, filePath));

@@ -252,6 +252,21 @@ export function User({ id }: { id: string }) {
       options: node18,
     },
     {
+      // Browser code: axios uses XHR/fetch there, no Node agent (docs/contexts.md).
+      name: 'Node 18: default axios in a TSX component effect',
+      code: `import axios from 'axios';
+import { useEffect, useState } from 'react';
+export function User({ id }: { id: string }) {
+  const [user, setUser] = useState(null);
+  useEffect(() => {
+    axios.get(\`/api/users/\${id}\`).then((res) => setUser(res.data));
+  }, [id]);
+  return <pre>{JSON.stringify(user)}</pre>;
+}`,
+      ...tsx,
+      options: node18,
+    },
+    {
       name: 'Node 18: inline httpsAgent in the config is no-inline-dispatcher’s, not defaultPerCall',
       code: `import axios from 'axios';
 import https from 'https';
@@ -510,21 +525,6 @@ export function fetchAll(urls) {
 }`,
       options: node18,
       errors: [{ messageId: 'defaultPerCall', line: 3, column: 40 }],
-    },
-    {
-      name: 'Node 18: TSX component effect',
-      code: `import axios from 'axios';
-import { useEffect, useState } from 'react';
-export function User({ id }: { id: string }) {
-  const [user, setUser] = useState(null);
-  useEffect(() => {
-    axios.get(\`/api/users/\${id}\`).then((res) => setUser(res.data));
-  }, [id]);
-  return <pre>{JSON.stringify(user)}</pre>;
-}`,
-      ...tsx,
-      options: node18,
-      errors: [{ messageId: 'defaultPerCall', line: 6, column: 5 }],
     },
     // ── createPerCall: any Node target ────────────────────────────────────────────────────────
     {

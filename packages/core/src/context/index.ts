@@ -1,0 +1,5 @@
+// Where code runs (server, test, browser, build time): tables and recognisers.
+export * from './code-context.js';
+export * from './glob.js';
+export * from './tables.js';
+export * from './test-framework.js';
