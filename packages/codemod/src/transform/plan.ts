@@ -160,6 +160,8 @@ export class Planner {
     }
     const factory = finding.node !== site.node;
     const node = finding.node as TSESTree.NewExpression | TSESTree.CallExpression;
+    const deliberate = this.explicitKeepAliveFalse(node);
+    if (deliberate) return deliberate;
     if (factory && node.type !== 'CallExpression' && node.type !== 'NewExpression') return 'the factory call is not a plain call';
     const subject: Subject = {
       finding,
@@ -190,12 +192,15 @@ export class Planner {
     const { site } = finding.analysis;
     if (finding.messageId === 'agentFalse') {
       const property = finding.node as TSESTree.Property;
+      if (this.hasNearbyComment(property)) return '`agent: false` comes with a comment, so it was chosen deliberately: left as it is';
       const protocol = site.value.module === 'https' ? 'https' : 'http';
       const name = this.sharedNodeAgent(protocol);
       this.edits.push({ start: property.value.range[0], end: property.value.range[1], text: name });
       return undefined;
     }
     if (this.settled.has(site.node)) return undefined;
+    const deliberate = this.explicitKeepAliveFalse(site.node);
+    if (deliberate) return deliberate;
     const edits = settingsEdits(site, this.parsed.text, this.style.quote);
     if (edits.length === 0) return 'its options are built elsewhere, so keep-alive settings cannot be merged in';
     this.settled.add(site.node);
@@ -489,6 +494,29 @@ export class Planner {
     return edits;
   }
 
+  /** Why the construction must keep its own settings: an agent in it says `keepAlive: false` (in the factory it calls, too). */
+  private explicitKeepAliveFalse(node: Node): string | undefined {
+    for (const built of this.analysis.sites) {
+      const agent = built.site;
+      if (agent.entry.family !== 'node-http' || !(contains(node, agent.node) || built.occurrences.some((occurrence) => occurrence.node === node))) continue;
+      const options = agent.node.arguments[0] ? unwrap(agent.node.arguments[0]) : undefined;
+      const keepAlive = options?.type === 'ObjectExpression' ? findProperty(options, 'keepAlive') : undefined;
+      if (keepAlive?.value.type === 'Literal' && keepAlive.value.value === false) return 'its agent says `keepAlive: false` explicitly, a decision the codemod does not overturn';
+    }
+    return undefined;
+  }
+
+  /** A comment on the node's lines, on the line above it, or right above the statement holding it: the author explained a choice. */
+  private hasNearbyComment(node: Node): boolean {
+    const statement = enclosingStatement(node);
+    const first = Math.min(node.loc.start.line, statement.loc.start.line) - 1;
+    return (this.parsed.ast.comments ?? []).some((comment) => {
+      const nearNode = comment.loc.end.line >= node.loc.start.line - 1 && comment.loc.start.line <= node.loc.end.line;
+      const aboveStatement = comment.loc.end.line === statement.loc.start.line - 1 || (comment.loc.end.line === first && comment.range[1] <= statement.range[0]);
+      return nearNode || aboveStatement;
+    });
+  }
+
   /** A comment on the line above a statement, or after it on its own line. */
   private hasAttachedComment(statement: Node): boolean {
     const { text } = this.parsed;
@@ -526,6 +554,12 @@ function isBareUndiciAgent(site: CatalogSite): boolean {
 
 function shorthand(key: string, name: string): string {
   return key === name ? key : `${key}: ${name}`;
+}
+
+function enclosingStatement(node: Node): Node {
+  let current = node;
+  while (current.parent && !/Statement$|Declaration$/.test(current.type)) current = current.parent;
+  return current;
 }
 
 function insideFunction(node: Node): boolean {

@@ -1,6 +1,6 @@
 // Recommended keep-alive settings merged into an agent's options (keepalive-facts.md,
-// "Recommended settings"): explicit values win, except `keepAlive: false`. Never `keepAliveMsecs`,
-// which is only the TCP probe delay.
+// "Recommended settings"): explicit values win (an explicit `keepAlive: false` is a decision the
+// planner leaves alone). Never `keepAliveMsecs`, which is only the TCP probe delay.
 import { findProperty, unwrap, type CatalogSite } from '@reuse-clients/core';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Edit } from './edits.js';
@@ -27,17 +27,17 @@ export function nodeAgentOptionsText(quote = "'"): string {
 export function settingsEdits(site: CatalogSite, text: string, quote = "'"): Edit[] {
   if (site.node.type !== 'NewExpression') return [];
   const family = site.entry.family;
-  if (family === 'node-http') return mergeAt(site.node, 0, nodeAgentSettings(quote), text, true);
+  if (family === 'node-http') return mergeAt(site.node, 0, nodeAgentSettings(quote), text);
   if (family === 'undici') {
     const last = site.value.path[site.value.path.length - 1] ?? '';
-    if (UNDICI_ORIGIN_FIRST.has(last)) return site.node.arguments.length === 0 ? [] : mergeAt(site.node, 1, UNDICI_SETTINGS, text, false);
-    if (last === 'Agent' || last === 'EnvHttpProxyAgent') return mergeAt(site.node, 0, UNDICI_SETTINGS, text, false);
-    if (last === 'ProxyAgent' && site.node.arguments[0] && unwrap(site.node.arguments[0]).type === 'ObjectExpression') return mergeAt(site.node, 0, UNDICI_SETTINGS, text, false);
+    if (UNDICI_ORIGIN_FIRST.has(last)) return site.node.arguments.length === 0 ? [] : mergeAt(site.node, 1, UNDICI_SETTINGS, text);
+    if (last === 'Agent' || last === 'EnvHttpProxyAgent') return mergeAt(site.node, 0, UNDICI_SETTINGS, text);
+    if (last === 'ProxyAgent' && site.node.arguments[0] && unwrap(site.node.arguments[0]).type === 'ObjectExpression') return mergeAt(site.node, 0, UNDICI_SETTINGS, text);
   }
   return [];
 }
 
-function mergeAt(node: TSESTree.NewExpression, index: number, settings: readonly [string, string][], text: string, falseKeepAliveBecomesTrue: boolean): Edit[] {
+function mergeAt(node: TSESTree.NewExpression, index: number, settings: readonly [string, string][], text: string): Edit[] {
   const all = settings.map(([key, value]) => `${key}: ${value}`).join(', ');
   const argument = node.arguments[index];
   if (!argument) {
@@ -56,14 +56,7 @@ function mergeAt(node: TSESTree.NewExpression, index: number, settings: readonly
   }
   if (options.type !== 'ObjectExpression') return [];
   const edits: Edit[] = [];
-  const missing: string[] = [];
-  for (const [key, value] of settings) {
-    const property = findProperty(options, key);
-    if (!property) missing.push(`${key}: ${value}`);
-    else if (falseKeepAliveBecomesTrue && key === 'keepAlive' && property.value.type === 'Literal' && property.value.value === false) {
-      edits.push({ start: property.value.range[0], end: property.value.range[1], text: 'true' });
-    }
-  }
+  const missing = settings.filter(([key]) => !findProperty(options, key)).map(([key, value]) => `${key}: ${value}`);
   if (missing.length === 0) return edits;
   const first = options.properties[0];
   if (!first) return [...edits, { start: options.range[0], end: options.range[1], text: `{ ${missing.join(', ')} }` }];
