@@ -12,15 +12,18 @@ import { CodeContexts, type CodeContext } from './context/code-context.js';
 import { planModuleHoist, type HoistInput, type ModuleHoist, type TextEdit } from './hoist.js';
 import { MESSAGES, renderMessage, type RuleName } from './messages.js';
 import { knownCatalogSites, type KnownSite } from './known-sites.js';
-import { GLOBAL_AGENT_KEEPALIVE_MAJOR, mayRunBelowMajor } from './node-target.js';
+import { ASSUMED_NODE_TARGET, GLOBAL_AGENT_KEEPALIVE_MAJOR, mayRunBelowMajor, nodeTargetFromOption, type NodeTarget } from './node-target.js';
 import { ModuleResolver, type CatalogSite, type ImportedBindingResolver } from './resolve.js';
 import type { ScopeManagerLike } from './scope.js';
 
 export interface AnalysisOptions {
   catalog?: readonly UserCatalogEntry[];
   startupFunctions?: readonly string[];
-  /** The Node versions the project runs on (`engines.node`); undefined when unknown. */
-  nodeTarget?: string | undefined;
+  /**
+   * The Node versions the project runs on: `nodeTargetFor(file)`, or a range given as an option.
+   * Undefined: a maintained Node is assumed (ASSUMED_NODE_TARGET).
+   */
+  nodeTarget?: NodeTarget | string | undefined;
   /** Type-aware resolution of bindings imported from the project's own modules. */
   resolveImportedBinding?: ImportedBindingResolver | undefined;
   /** Constructions located by a caller that sees the whole project (see known-sites.ts). */
@@ -145,9 +148,10 @@ export function analyzeFile(input: AnalysisInput, options: AnalysisOptions = {})
       ...(nestedIn ? { nestedIn } : {}),
     };
   });
-  const mayLackGlobalKeepAlive = mayRunBelowMajor(options.nodeTarget, GLOBAL_AGENT_KEEPALIVE_MAJOR);
+  const nodeTarget = typeof options.nodeTarget === 'string' ? nodeTargetFromOption(options.nodeTarget) : (options.nodeTarget ?? ASSUMED_NODE_TARGET);
+  const mayLackGlobalKeepAlive = mayRunBelowMajor(nodeTarget.range, GLOBAL_AGENT_KEEPALIVE_MAJOR);
   const probes = new ProbeDetector(input.scopeManager, (options.probeFunctions ?? []).map(toMatcher));
-  const findings = analyses.flatMap((analysis) => findingsFor(analysis, input, { mayLackGlobalKeepAlive, nodeTarget: options.nodeTarget, isCatalogConstruction, probes }));
+  const findings = analyses.flatMap((analysis) => findingsFor(analysis, input, { mayLackGlobalKeepAlive, nodeTarget, isCatalogConstruction, probes }));
   const { reported, silenced } = byContext(onePerProblem(findings), new CodeContexts(input.ast, input.scopeManager, resolver, options), options.lintTests === true);
   return { sites: analyses, findings: reported, silenced, globalAxiosConfiguration };
 }
@@ -180,7 +184,7 @@ function onePerProblem(findings: Finding[]): Finding[] {
 
 interface FindingContext {
   mayLackGlobalKeepAlive: boolean;
-  nodeTarget: string | undefined;
+  nodeTarget: NodeTarget;
   isCatalogConstruction: (node: Node) => boolean;
   probes: ProbeDetector;
 }
@@ -230,7 +234,7 @@ function findingsFor(analysis: SiteAnalysis, input: AnalysisInput, context: Find
       const config = axiosConfigArgument(site);
       if (config?.type === 'ObjectExpression' && (findProperty(config, 'httpAgent') || findProperty(config, 'httpsAgent') || hasSpread(config))) break;
       if (config && config.type !== 'ObjectExpression') break; // a config built elsewhere may carry agents
-      findings.push(make('prefer-axios-instance', 'defaultPerCall', site.node, { construct: site.construct, where: analysis.frequency.where, target: context.nodeTarget ?? 'unknown, no engines.node' }));
+      findings.push(make('prefer-axios-instance', 'defaultPerCall', site.node, { construct: site.construct, where: analysis.frequency.where, target: `${context.nodeTarget.range}, from ${context.nodeTarget.source}` }));
       break;
     }
     case 'request': {

@@ -83,7 +83,7 @@ export const OPTIONS_SCHEMA: JSONSchema.JSONSchema4[] = [
       nodeVersion: {
         type: 'string',
         description:
-          'The Node versions the project runs on (a semver range or version). Default: `engines.node` of the nearest package.json; unknown means older Node may run it.',
+          'The Node versions the project runs on (a semver range or version). Default: the nearest version the project states (`engines.node`, `.nvmrc`, `.node-version`, `.tool-versions`, `volta.node`, Dockerfile `FROM node:N`, Lambda runtimes of serverless/SAM/CDK/terraform); none stated means a maintained Node (>=22).',
       },
     },
   },

@@ -13,7 +13,7 @@ function analysisFor(context: Readonly<TSESLint.RuleContext<string, unknown[]>>,
   const { sourceCode } = context;
   const filename = path.resolve(context.cwd, context.filename);
   const nodeTarget = options.nodeVersion ?? nodeTargetFor(filename);
-  const key = JSON.stringify([options.catalog ?? [], options.startupFunctions ?? [], options.callbackApis ?? [], options.probeFunctions ?? [], nodeTarget ?? null, options.typeChecked === true, options.lintTests === true]);
+  const key = JSON.stringify([options.catalog ?? [], options.startupFunctions ?? [], options.callbackApis ?? [], options.probeFunctions ?? [], nodeTarget, options.typeChecked === true, options.lintTests === true]);
   let byOptions = analyses.get(sourceCode.ast);
   if (!byOptions) {
     byOptions = new Map();

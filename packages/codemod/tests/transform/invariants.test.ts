@@ -1,7 +1,7 @@
 // File-level guarantees that do not need a fixture pair: parse errors throw, untouched files stay
 // untouched, and the bytes around the rewritten sites (BOM, CRLF, shebang) are preserved.
 import { parse } from '@typescript-eslint/typescript-estree';
-import { analyzeFile } from '@reuse-clients/core';
+import { analyzeFile, nodeTargetFor } from '@reuse-clients/core';
 import { describe, expect, it } from 'vitest';
 import { parseFile } from '../../src/transform/parse.js';
 import { transformFile } from '../../src/transform/index.js';
@@ -32,12 +32,13 @@ describe('transform invariants', () => {
     const { comments = [] } = parse(text, { comment: true, jsx: !/\.[mc]?ts$/.test(fixture.inputPath) });
     for (const comment of comments) expect(output).toContain(text.slice(comment.range[0], comment.range[1]));
 
-    // A line of the input that is gone from the output was part of a rewrite: a construction, a
+    // A line of the input that is gone from the output was part of a rewrite (judged against the
+    // fixture's Node target, as the transform does): a construction, a
     // closing call, or the try/finally around it. Everything else is still there (maybe re-indented).
     const outputLines = new Set(output.split(/\r?\n/).map((line) => line.trim()));
     const parsed = parseFile(input, fixture.inputPath);
     const findingLines = new Set(
-      analyzeFile({ ast: parsed.ast, scopeManager: parsed.scopeManager, sourceText: parsed.text }).findings.flatMap(({ node }) =>
+      analyzeFile({ ast: parsed.ast, scopeManager: parsed.scopeManager, sourceText: parsed.text }, { nodeTarget: nodeTargetFor(fixture.inputPath) }).findings.flatMap(({ node }) =>
         Array.from({ length: node.loc.end.line - node.loc.start.line + 1 }, (_, index) => node.loc.start.line + index),
       ),
     );

@@ -1,5 +1,5 @@
-// The transform judges default-axios calls by the Node target exactly as the rule does: `engines.node`
-// of the nearest package.json. On Node ≥ 19 the global agent keeps alive, so there is nothing to fix.
+// The transform judges default-axios calls by the Node target exactly as the rule does: the nearest
+// version the project states (core's nodeTargetFor). On Node ≥ 19 the global agent keeps alive, so there is nothing to fix.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -28,8 +28,12 @@ describe('Node target', () => {
     expect(transformFile(source, { keyed: false, filePath: fileIn('modern', '>=20') })).toEqual({ output: null, hoisted: [], left: [] });
   });
 
+  it('leaves them alone when the project states no Node version: a maintained Node is assumed', () => {
+    expect(transformFile(source, { keyed: false, filePath: fileIn('unknown', undefined) })).toEqual({ output: null, hoisted: [], left: [] });
+  });
+
   it('moves them to a shared keep-alive instance when older Node may run the code', () => {
-    for (const filePath of [fileIn('legacy', '>=16'), fileIn('unknown', undefined)]) {
+    for (const filePath of [fileIn('legacy', '>=16')]) {
       const result = transformFile(source, { keyed: false, filePath });
       expect(result.output).toContain('const httpClient = axios.create({ httpAgent, httpsAgent });');
       expect(result.output).toContain('return httpClient.get(url);');

@@ -1,12 +1,13 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/prefer-axios-instance.js';
-import { commonjs, fileInProject, render, testable, tsx } from './testers.js';
+import { commonjs, fileInProject, nodeTargetFixture, render, testable, tsx } from './testers.js';
 
 const ruleTester = new RuleTester();
 
-// The rule reads `engines.node` from the nearest package.json of the linted file. Every case sets
-// `nodeVersion` explicitly, except the ones below that lint a file inside a throw-away project.
+// The rule reads the Node target from the nearest place the project states it (engines.node,
+// .nvmrc, Dockerfile, Lambda runtimes…; fixtures/node-targets). Every case sets `nodeVersion`
+// explicitly, except the ones that lint a file inside a throw-away project or a fixture folder.
 const node18 = [{ nodeVersion: '18' }] as const;
 const node16up = [{ nodeVersion: '>=16' }] as const;
 const node20up = [{ nodeVersion: '>=20' }] as const;
@@ -48,6 +49,40 @@ export async function ping() {
   await axios.head('https://example.com');
 }`,
       filename: enginesNode20,
+    },
+    {
+      name: 'no version stated anywhere (no package.json): a maintained Node is assumed, whose global agent keeps alive',
+      code: `import axios from 'axios';
+export async function ping() {
+  await axios.get('https://example.com/health');
+}`,
+      filename: noPackageJson,
+    },
+    {
+      name: 'nearest package.json without an engines field, nothing else stated: a maintained Node is assumed',
+      code: `import axios from 'axios';
+export async function ping() {
+  await axios.options('https://example.com/health');
+}`,
+      filename: noEnginesField,
+    },
+    {
+      name: 'Node 22 stated in a SAM template',
+      code: `import axios from 'axios';
+export const handler = async (event) => axios.post('https://hooks.example.com', event.body);`,
+      filename: nodeTargetFixture('sam/src'),
+    },
+    {
+      name: 'Node 20 (lts/iron) stated in .nvmrc',
+      code: `import axios from 'axios';
+export const handler = async (event) => axios.post('https://hooks.example.com', event.body);`,
+      filename: nodeTargetFixture('nvmrc-lts/src'),
+    },
+    {
+      name: 'Node 22 stated in the nearest .nvmrc (the workspace root says 18)',
+      code: `import axios from 'axios';
+export const handler = async (event) => axios.post('https://hooks.example.com', event.body);`,
+      filename: nodeTargetFixture('monorepo/packages/web/src'),
     },
     // ── per-call requests that already pass agents ────────────────────────────────────────────
     {
@@ -340,7 +375,7 @@ export async function getUser(id) {
           messageId: 'defaultPerCall',
           line: 3,
           column: 21,
-          data: { construct: 'axios.get()', where: 'on every call of `getUser`', target: '18' },
+          data: { construct: 'axios.get()', where: 'on every call of `getUser`', target: '18, from the `nodeVersion` option' },
         },
       ],
     },
@@ -357,29 +392,94 @@ app.post('/orders', async (req, res) => {
       errors: [{ messageId: 'defaultPerCall', line: 5, column: 26 }],
     },
     {
-      name: 'no nodeVersion and no package.json: unknown target counts as < 19',
+      name: 'engines.node >=18 wins over 22 in .nvmrc of the same folder',
       code: `import axios from 'axios';
 export async function ping() {
   await axios.get('https://example.com/health');
 }`,
-      filename: noPackageJson,
-      errors: [
-        {
-          messageId: 'defaultPerCall',
-          line: 3,
-          column: 9,
-          data: { construct: 'axios.get()', where: 'on every call of `ping`', target: 'unknown, no engines.node' },
-        },
-      ],
+      filename: nodeTargetFixture('engines-first/src'),
+      errors: [{ messageId: 'defaultPerCall', line: 3, column: 9, data: { construct: 'axios.get()', where: 'on every call of `ping`', target: '>=18, from engines.node' } }],
     },
     {
-      name: 'nearest package.json without an engines field: unknown target',
+      name: 'Node 18.20.4 stated in .nvmrc',
       code: `import axios from 'axios';
 export async function ping() {
-  await axios.options('https://example.com/health');
+  await axios.get('https://example.com/health');
 }`,
-      filename: noEnginesField,
-      errors: [{ messageId: 'defaultPerCall', line: 3, column: 9 }],
+      filename: nodeTargetFixture('nvmrc/src'),
+      errors: [{ messageId: 'defaultPerCall', line: 3, column: 9, data: { construct: 'axios.get()', where: 'on every call of `ping`', target: '18.20.4, from .nvmrc' } }],
+    },
+    {
+      name: 'Node 16.20.2 stated in .node-version',
+      code: `import axios from 'axios';
+export async function ping() {
+  await axios.get('https://example.com/health');
+}`,
+      filename: nodeTargetFixture('node-version/src'),
+      errors: [{ messageId: 'defaultPerCall', line: 3, column: 9, data: { construct: 'axios.get()', where: 'on every call of `ping`', target: '16.20.2, from .node-version' } }],
+    },
+    {
+      name: 'Node 18.19.0 stated in .tool-versions',
+      code: `import axios from 'axios';
+export async function ping() {
+  await axios.get('https://example.com/health');
+}`,
+      filename: nodeTargetFixture('tool-versions/src'),
+      errors: [{ messageId: 'defaultPerCall', line: 3, column: 9, data: { construct: 'axios.get()', where: 'on every call of `ping`', target: '18.19.0, from .tool-versions' } }],
+    },
+    {
+      name: 'Node 18.19.0 stated in volta.node',
+      code: `import axios from 'axios';
+export async function ping() {
+  await axios.get('https://example.com/health');
+}`,
+      filename: nodeTargetFixture('volta/src'),
+      errors: [{ messageId: 'defaultPerCall', line: 3, column: 9, data: { construct: 'axios.get()', where: 'on every call of `ping`', target: '18.19.0, from volta.node' } }],
+    },
+    {
+      name: 'Node 18.20 stated in Dockerfile',
+      code: `import axios from 'axios';
+export async function ping() {
+  await axios.get('https://example.com/health');
+}`,
+      filename: nodeTargetFixture('dockerfile/src'),
+      errors: [{ messageId: 'defaultPerCall', line: 3, column: 9, data: { construct: 'axios.get()', where: 'on every call of `ping`', target: '18.20, from Dockerfile' } }],
+    },
+    {
+      name: 'Node 18 || 20 stated in serverless.yml (provider and one function)',
+      code: `import axios from 'axios';
+export async function ping() {
+  await axios.get('https://example.com/health');
+}`,
+      filename: nodeTargetFixture('serverless/src'),
+      errors: [{ messageId: 'defaultPerCall', line: 3, column: 9, data: { construct: 'axios.get()', where: 'on every call of `ping`', target: '18 || 20, from serverless.yml' } }],
+    },
+    {
+      name: 'Node 18 stated in CDK app',
+      code: `import axios from 'axios';
+export async function ping() {
+  await axios.get('https://example.com/health');
+}`,
+      filename: nodeTargetFixture('cdk/lambda'),
+      errors: [{ messageId: 'defaultPerCall', line: 3, column: 9, data: { construct: 'axios.get()', where: 'on every call of `ping`', target: '18, from CDK app' } }],
+    },
+    {
+      name: 'Node 16 stated in terraform',
+      code: `import axios from 'axios';
+export async function ping() {
+  await axios.get('https://example.com/health');
+}`,
+      filename: nodeTargetFixture('terraform/src'),
+      errors: [{ messageId: 'defaultPerCall', line: 3, column: 9, data: { construct: 'axios.get()', where: 'on every call of `ping`', target: '16, from terraform' } }],
+    },
+    {
+      name: 'Node 18 stated in .nvmrc',
+      code: `import axios from 'axios';
+export async function ping() {
+  await axios.get('https://example.com/health');
+}`,
+      filename: nodeTargetFixture('monorepo/packages/api/src'),
+      errors: [{ messageId: 'defaultPerCall', line: 3, column: 9, data: { construct: 'axios.get()', where: 'on every call of `ping`', target: '18, from .nvmrc' } }],
     },
     {
       name: 'engines.node >=16 in the nearest package.json',
@@ -393,7 +493,7 @@ export async function ping() {
           messageId: 'defaultPerCall',
           line: 3,
           column: 9,
-          data: { construct: 'axios.head()', where: 'on every call of `ping`', target: '>=16' },
+          data: { construct: 'axios.head()', where: 'on every call of `ping`', target: '>=16, from engines.node' },
         },
       ],
     },
@@ -410,7 +510,7 @@ export const handler = async (event) => {
           messageId: 'defaultPerCall',
           line: 3,
           column: 21,
-          data: { construct: 'axios()', where: 'on every call of `handler`', target: '18' },
+          data: { construct: 'axios()', where: 'on every call of `handler`', target: '18, from the `nodeVersion` option' },
         },
       ],
     },

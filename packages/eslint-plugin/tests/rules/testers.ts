@@ -52,6 +52,11 @@ export function fileInProject(name: string, engines?: string | null): string {
   return path.join(dir, 'src', 'handler.ts');
 }
 
+/** A file in one of fixtures/node-targets' folders, each stating its Node version in its own way. */
+export function nodeTargetFixture(folder: string): string {
+  return path.resolve(import.meta.dirname, '../../../../fixtures/node-targets', folder, 'handler.ts');
+}
+
 /** Placeholder values used to compare a rule's message templates with the wording of the rule contract. */
 export const sampleData: Readonly<Record<string, string>> = {
   construct: 'new X()',
