@@ -31,11 +31,11 @@ describe('pnpm realworld on a tiny service', () => {
 
   it('exits 0 and shows progress on stderr', () => {
     expect(json.status).toBe(0);
-    expect(json.stderr).toMatch(/realworld: 4\/4 \(100%\)/);
+    expect(json.stderr).toMatch(/realworld: 6\/6 \(100%\)/);
   });
 
   it('lints the sources and skips ignored folders, minified and generated files', () => {
-    expect(summary.files).toMatchObject({ linted: 4, parseErrors: 1, crashes: 0, skippedGenerated: 2, skippedTooLarge: 0 });
+    expect(summary.files).toMatchObject({ linted: 6, parseErrors: 1, crashes: 0, skippedGenerated: 2, skippedTooLarge: 0 });
     expect(summary.findings.map((finding) => finding.file).sort()).toEqual(['tiny-service/src/handler.mjs', 'tiny-service/src/routes.ts']);
   });
 
@@ -56,13 +56,24 @@ describe('pnpm realworld on a tiny service', () => {
     ]);
   });
 
+  it('lists what core judged test or browser code, with its reason, and does not report it', () => {
+    expect(summary.silencedTotals.byRuleAndContext).toEqual({ 'reuse-clients/no-per-call-client': { test: 1 }, 'reuse-clients/prefer-axios-instance': { browser: 1 } });
+    expect(summary.silenced.map(({ file, line, context, reason }) => `${context} ${file}:${line} ${reason}`)).toEqual([
+      'test tiny-service/src/orders.test.mjs:5 test file (matches `**/*.test.*`)',
+      'browser tiny-service/src/ui/CancelButton.jsx:6 inside React component `CancelButton`',
+    ]);
+    expect(summary.findings.every((finding) => finding.context === 'server' && !finding.contextGuessed && finding.reason === 'server code')).toBe(true);
+  });
+
   it('prints the same findings as text for people', () => {
-    const text = run(service);
+    const text = run('--show-silenced', service);
     expect(text.status).toBe(0);
-    expect(text.stdout).toMatch(/^files linted: 4, parse errors: 1, crashes: 0, skipped: 2 generated\/minified/m);
+    expect(text.stdout).toMatch(/^files linted: 6, parse errors: 1, crashes: 0, skipped: 2 generated\/minified/m);
     expect(text.stdout).toMatch(/^reuse-clients\/no-per-call-agent +1 +0 +0 +0 +1$/m);
     expect(text.stdout).toMatch(/^total +2 +0 +0 +0 +2$/m);
     expect(text.stdout).toMatch(/^ {4}tiny-service\/src\/handler\.mjs:4 {2}`new S3Client\(\)` runs on every call/m);
+    expect(text.stdout).toMatch(/^silenced, judged not to be server code \(not reported\): 2$/m);
+    expect(text.stdout).toMatch(/^ {4}\[browser\] tiny-service\/src\/ui\/CancelButton\.jsx:6 {2}reuse-clients\/prefer-axios-instance/m);
   });
 
   it('fails with usage when no folder is given', () => {

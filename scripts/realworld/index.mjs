@@ -4,6 +4,7 @@
 //   --json        print the summary as JSON instead of text
 //   --out FILE    also write the output to FILE
 //   --workers N   worker threads (default 2: the machine is shared)
+//   --show-silenced  also list what core judged test, browser or build-time code (not reported)
 // Progress goes to stderr. Parse errors are counted and listed, never fatal; a file whose lint
 // throws is listed as a crash and the exit code is 1.
 import { writeFileSync } from 'node:fs';
@@ -18,10 +19,11 @@ const { values, positionals } = parseArgs({
     json: { type: 'boolean', default: false },
     out: { type: 'string' },
     workers: { type: 'string', default: '2' },
+    'show-silenced': { type: 'boolean', default: false },
   },
 });
 if (positionals.length === 0) {
-  process.stderr.write('usage: pnpm realworld [--json] [--out FILE] [--workers N] <dir>...\n');
+  process.stderr.write('usage: pnpm realworld [--json] [--out FILE] [--workers N] [--show-silenced] <dir>...\n');
   process.exit(2);
 }
 
@@ -49,7 +51,7 @@ const { results, unchecked } = await checkFiles(files, {
 });
 
 const summary = aggregate(results, { roots: positionals, skipped, unchecked });
-const output = values.json ? `${JSON.stringify(summary, null, 2)}\n` : renderText(summary, { wallMs: Date.now() - started });
+const output = values.json ? `${JSON.stringify(summary, null, 2)}\n` : renderText(summary, { wallMs: Date.now() - started, showSilenced: values['show-silenced'] });
 if (values.out !== undefined) writeFileSync(values.out, output);
 process.stdout.write(output);
 process.exitCode = summary.crashes.length > 0 ? 1 : 0;

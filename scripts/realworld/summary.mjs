@@ -18,6 +18,7 @@ export const rootLabel = (root) => path.basename(root);
  */
 export function aggregate(results, { roots, skipped, unchecked }) {
   const findings = [];
+  const silenced = [];
   const parseErrors = [];
   const crashes = [];
   let linted = 0;
@@ -36,8 +37,26 @@ export function aggregate(results, { roots, skipped, unchecked }) {
     linted++;
     if (result.parseError !== null) parseErrors.push({ file: shown, error: result.parseError });
     for (const finding of result.findings) findings.push({ file: shown, ...finding });
+    for (const finding of result.silenced ?? []) silenced.push({ file: shown, ...finding });
   }
-  findings.sort((a, b) => a.rule.localeCompare(b.rule) || a.file.localeCompare(b.file) || a.line - b.line);
+  const byPlace = (a, b) => a.rule.localeCompare(b.rule) || a.file.localeCompare(b.file) || a.line - b.line;
+  findings.sort(byPlace);
+  silenced.sort(byPlace);
+  return {
+    roots: roots.map((root) => path.resolve(root)),
+    files: { linted, ignoredByConfig, parseErrors: parseErrors.length, crashes: crashes.length, skippedGenerated: skipped.generated.length, skippedTooLarge: skipped.tooLarge.length, unchecked },
+    totals: totalsOf(findings),
+    silencedTotals: totalsOf(silenced),
+    contextGuessed: findings.some((finding) => finding.contextGuessed),
+    findings,
+    silenced,
+    parseErrors,
+    crashes,
+  };
+}
+
+/** Counts by rule, by context, and by both. */
+function totalsOf(findings) {
   const byRule = {};
   const byContext = {};
   const byRuleAndContext = {};
@@ -47,25 +66,17 @@ export function aggregate(results, { roots, skipped, unchecked }) {
     byRuleAndContext[rule] ??= {};
     byRuleAndContext[rule][context] = (byRuleAndContext[rule][context] ?? 0) + 1;
   }
-  return {
-    roots: roots.map((root) => path.resolve(root)),
-    files: { linted, ignoredByConfig, parseErrors: parseErrors.length, crashes: crashes.length, skippedGenerated: skipped.generated.length, skippedTooLarge: skipped.tooLarge.length, unchecked },
-    totals: { findings: findings.length, byRule, byContext, byRuleAndContext },
-    contextGuessed: findings.some((finding) => finding.contextGuessed),
-    findings,
-    parseErrors,
-    crashes,
-  };
+  return { findings: findings.length, byRule, byContext, byRuleAndContext };
 }
 
 /** Contexts in their usual order, then any others the rules report. */
 function contextOrder(summary) {
-  const extra = Object.keys(summary.totals.byContext).filter((context) => !CONTEXTS.includes(context)).sort();
+  const extra = Object.keys({ ...summary.totals.byContext, ...summary.silencedTotals.byContext }).filter((context) => !CONTEXTS.includes(context)).sort();
   return [...CONTEXTS, ...extra];
 }
 
 /** @param {ReturnType<typeof aggregate>} summary */
-export function renderText(summary, { wallMs } = {}) {
+export function renderText(summary, { wallMs, showSilenced = false } = {}) {
   const lines = [];
   const { files, totals } = summary;
   const contexts = contextOrder(summary);
@@ -81,14 +92,10 @@ export function renderText(summary, { wallMs } = {}) {
   lines.push(`findings: ${totals.findings}`);
   if (summary.contextGuessed) lines.push('context: guessed from file paths for findings that carry no context of their own');
   lines.push('');
-  const ruleWidth = Math.max(4, ...Object.keys(totals.byRule).map((rule) => rule.length));
-  const cell = (value) => String(value).padStart(8);
-  lines.push(`${'rule'.padEnd(ruleWidth)}${contexts.map(cell).join('')}${cell('total')}`);
-  for (const rule of Object.keys(totals.byRule).sort()) {
-    const row = contexts.map((context) => cell(totals.byRuleAndContext[rule][context] ?? 0)).join('');
-    lines.push(`${rule.padEnd(ruleWidth)}${row}${cell(totals.byRule[rule])}`);
+  lines.push(...table(totals, contexts));
+  if (summary.silencedTotals.findings > 0) {
+    lines.push('', `silenced, judged not to be server code (not reported): ${summary.silencedTotals.findings}`, ...table(summary.silencedTotals, contexts));
   }
-  lines.push(`${'total'.padEnd(ruleWidth)}${contexts.map((context) => cell(totals.byContext[context] ?? 0)).join('')}${cell(totals.findings)}`);
   for (const rule of Object.keys(totals.byRule).sort()) {
     lines.push('', `== ${rule} (${totals.byRule[rule]})`);
     for (const context of contexts) {
@@ -97,6 +104,10 @@ export function renderText(summary, { wallMs } = {}) {
       lines.push(`  -- ${context} (${inContext.length})`);
       for (const finding of inContext) lines.push(`    ${finding.file}:${finding.line}  ${finding.message.replace(/\s+/g, ' ')}`);
     }
+  }
+  if (showSilenced && summary.silenced.length > 0) {
+    lines.push('', `== silenced (${summary.silenced.length})`);
+    for (const finding of summary.silenced) lines.push(`    [${finding.context}] ${finding.file}:${finding.line}  ${finding.rule}  (${finding.reason})`);
   }
   if (summary.parseErrors.length > 0) {
     lines.push('', `== parse errors (${summary.parseErrors.length}; counted, not fatal)`);
@@ -107,4 +118,17 @@ export function renderText(summary, { wallMs } = {}) {
     for (const { file, error } of summary.crashes) lines.push(`    ${file}  ${error}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** A rule × context table with totals. */
+function table(totals, contexts) {
+  const ruleWidth = Math.max(4, ...Object.keys(totals.byRule).map((rule) => rule.length));
+  const cell = (value) => String(value).padStart(8);
+  const lines = [`${'rule'.padEnd(ruleWidth)}${contexts.map(cell).join('')}${cell('total')}`];
+  for (const rule of Object.keys(totals.byRule).sort()) {
+    const row = contexts.map((context) => cell(totals.byRuleAndContext[rule][context] ?? 0)).join('');
+    lines.push(`${rule.padEnd(ruleWidth)}${row}${cell(totals.byRule[rule])}`);
+  }
+  lines.push(`${'total'.padEnd(ruleWidth)}${contexts.map((context) => cell(totals.byContext[context] ?? 0)).join('')}${cell(totals.findings)}`);
+  return lines;
 }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { ESLint } from 'eslint';
 import { contextOf } from './context.mjs';
+import { analyzeContexts } from './core-context.mjs';
 import { userConfig } from './user-config.mjs';
 
 const RULE_PREFIX = 'reuse-clients/';
@@ -31,26 +32,29 @@ function eslintFor(root) {
 export async function lintOne({ root, file }) {
   const [result] = await eslintFor(root).lintFiles([file]);
   const relative = path.relative(root, file).split(path.sep).join('/');
-  const outcome = { root, file: relative, findings: [], parseError: null, ignored: false };
+  const outcome = { root, file: relative, findings: [], silenced: [], parseError: null, ignored: false };
   if (result === undefined) return { ...outcome, ignored: true };
-  let source = null;
-  for (const message of result.messages) {
-    if (message.fatal) outcome.parseError = `${message.line}:${message.column} ${message.message}`;
-    else if (message.ruleId === null && /^File ignored/.test(message.message)) outcome.ignored = true;
-    else if (message.ruleId?.startsWith(RULE_PREFIX)) {
-      source ??= result.source ?? readFileSync(file, 'utf8');
-      const { context, guessed } = contextOf(message, relative, source);
-      outcome.findings.push({
-        rule: message.ruleId,
-        context,
-        contextGuessed: guessed,
-        line: message.line,
-        column: message.column,
-        message: message.message,
-      });
-    }
+  const source = readFileSync(file, 'utf8');
+  const reported = result.messages.filter((message) => message.ruleId?.startsWith(RULE_PREFIX));
+  if (result.messages.some((message) => message.ruleId === null && /^File ignored/.test(message.message))) outcome.ignored = true;
+  outcome.parseError = result.messages.filter((message) => message.fatal).map((message) => `${message.line}:${message.column} ${message.message}`)[0] ?? null;
+  const core = outcome.parseError === null && !outcome.ignored ? safely(() => analyzeContexts(root, file, source)) : null;
+  for (const message of reported) {
+    const same = core?.findings.find((finding) => finding.rule === message.ruleId && finding.line === message.line && finding.column === message.column);
+    const { context, guessed } = contextOf(same ?? {}, relative, source);
+    outcome.findings.push({ rule: message.ruleId, context, contextGuessed: guessed, reason: same?.reason ?? '', line: message.line, column: message.column, message: message.message });
   }
+  for (const finding of core?.silenced ?? []) outcome.silenced.push({ ...finding, contextGuessed: false });
   return outcome;
+}
+
+/** The context pass is a second look for the report; if it throws, the lint result still counts. */
+function safely(run) {
+  try {
+    return run();
+  } catch {
+    return null;
+  }
 }
 
 parentPort?.on('message', async ({ index, file }) => {
