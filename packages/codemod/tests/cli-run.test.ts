@@ -44,6 +44,21 @@ describe('reuse-clients fix (outside git)', () => {
     expect(run.stdout).toContain('Dry run: nothing was written.');
   });
 
+  it('lists every changed file and hoisted site in the text summary', () => {
+    const project = makeProject({ 'src/a.ts': AGENT, 'src/b.ts': PLAIN });
+    const run = runCli(project, ['--dry']);
+    expect(run.stdout).toContain('to change:\n  src/a.ts\nto hoist:\n  src/a.ts:2:26 no-per-call-agent new Agent()\n');
+  });
+
+  it('--dry --json carries each diff', () => {
+    const project = makeProject({ 'src/a.ts': AGENT, 'src/b.ts': PLAIN });
+    const { summary } = runCliJson(project, ['--dry']);
+    const document = summary as unknown as { changedFiles: string[]; diffs: { file: string; patch: string }[] };
+    expect(document.changedFiles).toEqual(['src/a.ts']);
+    expect(document.diffs.map((diff) => diff.file)).toEqual(['src/a.ts']);
+    expect(document.diffs[0]!.patch).toContain(`+${HOIST_MARK} (keyed: false, file: a.ts)`);
+  });
+
   it('--dry diff paths are relative to the working directory', () => {
     const project = makeProject({ 'pkg/src/a.ts': AGENT });
     const run = runCli(path.join(project, 'pkg'), ['--dry', 'src']);
@@ -61,8 +76,11 @@ describe('reuse-clients fix (outside git)', () => {
     expect(run.status).toBe(1);
     expect(summary).toEqual({
       files: { scanned: 4, changed: 1, skipped: 2, failed: 1 },
+      changedFiles: ['src/a.ts'],
       sites: {
         hoisted: 1,
+        hoistedSites: [{ file: 'src/a.ts', line: 2, column: 26, rule: 'no-per-call-agent', construct: 'new Agent()' }],
+        suppressed: [],
         left: [
           {
             file: 'src/left.ts',

@@ -101,7 +101,9 @@ export async function main(
   for (const file of removedTempFiles) stderr.write(`removed ${file}, a temp file left by an interrupted run\n`);
   for (const failure of summary.failures) stderr.write(`${err.red('failed')} ${failure.file}: ${failure.message}\n`);
   if (args.json) {
-    stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+    // A dry run's JSON carries what it would change, as the text output does.
+    const diffs = outcomes.flatMap((outcome) => (outcome.diff ? [{ file: outcome.file, patch: outcome.diff.patch }] : []));
+    stdout.write(`${JSON.stringify(args.dry ? { ...summary, diffs } : summary, null, 2)}\n`);
   } else {
     for (const outcome of outcomes) if (outcome.diff) stdout.write(renderDiff(outcome.diff, out));
     stdout.write(renderSummary(summary, args.dry, out));

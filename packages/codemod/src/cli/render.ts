@@ -1,5 +1,5 @@
 import type { FileDiff } from '../engine/file-diff.js';
-import type { LeftSite, RunSummary } from '../engine/summary.js';
+import type { LeftSite, RunSummary, SiteInFile } from '../engine/summary.js';
 import type { Palette } from './color.js';
 
 /** At most this many files are named when refusing a dirty tree; the rest are counted. */
@@ -25,6 +25,11 @@ export function renderLeftSite(site: LeftSite): string {
   return `${site.file}:${site.line}:${site.column} ${site.rule} ${site.construct} — ${site.reason}`;
 }
 
+export function renderHoistedSite(site: SiteInFile): string {
+  const reuse = site.reuses ? ` (reuses \`${site.reuses.name}\`${site.reuses.file ? ` of ${site.reuses.file}` : ''}, line ${site.reuses.line})` : '';
+  return `${site.file}:${site.line}:${site.column} ${site.rule} ${site.construct}${reuse}`;
+}
+
 export function renderSummary(summary: RunSummary, dry: boolean, palette: Palette): string {
   const { files, sites } = summary;
   const rows: [string, number][] = [
@@ -41,7 +46,11 @@ export function renderSummary(summary: RunSummary, dry: boolean, palette: Palett
     const line = `${label.padEnd(labelWidth)}  ${String(value).padStart(valueWidth)}`;
     return label === 'files failed' && value > 0 ? palette.red(line) : line;
   });
+  if (summary.changedFiles.length > 0) lines.push(dry ? 'to change:' : 'changed:', ...summary.changedFiles.map((file) => `  ${file}`));
+  if (sites.hoistedSites.length > 0) lines.push(dry ? 'to hoist:' : 'hoisted:', ...sites.hoistedSites.map((site) => `  ${renderHoistedSite(site)}`));
+  if (sites.left.length > 0) lines.push('left:');
   for (const site of sites.left) lines.push(`  ${renderLeftSite(site)}`);
+  if (sites.suppressed.length > 0) lines.push(palette.dim(`${plural(sites.suppressed.length, 'site')} silenced by eslint-disable comments: not changed.`));
   if (dry) lines.push(palette.dim('Dry run: nothing was written.'));
   return `${lines.join('\n')}\n`;
 }

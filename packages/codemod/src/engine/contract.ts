@@ -17,6 +17,8 @@ export interface FileResult {
   output: string | null;
   hoisted: SiteOutcome[];
   left: SiteOutcome[];
+  /** Sites an `eslint-disable` comment silences: neither rewritten nor listed as left. */
+  suppressed?: SiteOutcome[];
 }
 
 export interface TransformOptions {

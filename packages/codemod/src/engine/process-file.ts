@@ -20,6 +20,8 @@ export interface FileOutcome {
   status: 'changed' | 'unchanged' | 'failed';
   hoisted: SiteOutcome[];
   left: SiteOutcome[];
+  /** Sites silenced with `eslint-disable` comments (absent: none). */
+  suppressed?: SiteOutcome[];
   /** Why the file failed; set only when status is 'failed'. */
   failure?: string;
   /** Set for changed files in dry runs. */
@@ -32,7 +34,7 @@ export async function processFile(file: TargetFile, transform: FileTransform, se
   try {
     const source = await readSourceFile(file.path);
     const result = runTransform(transform, source.text, { keyed: settings.keyed, filePath: file.path }, settings.timeLimitMs);
-    const outcome = { file: file.displayPath, hoisted: result.hoisted, left: result.left };
+    const outcome = { file: file.displayPath, hoisted: result.hoisted, left: result.left, ...(result.suppressed?.length ? { suppressed: result.suppressed } : {}) };
     if (result.output === null || result.output === source.text) return { ...outcome, status: 'unchanged' };
     if (settings.dry) return { ...outcome, status: 'changed', diff: diffFile(file.displayPath, source.text, result.output) };
     await writeFileAtomically(file.path, result.output, source.bytes);

@@ -5,25 +5,41 @@ export interface LeftSite extends SiteOutcome {
   file: string;
 }
 
-/** The `--json` document. `skipped` counts files read and left unchanged. */
+/** A site in a file: a hoisted one (with the instance it reuses, if any) or one an `eslint-disable` comment silences. */
+export interface SiteInFile extends Omit<SiteOutcome, 'reason'> {
+  file: string;
+}
+
+/**
+ * The `--json` document. `skipped` counts files read and left unchanged. `changedFiles` names every
+ * file changed (or, in a dry run, to change); `sites.hoistedSites` every hoisted site;
+ * `sites.suppressed` the sites `eslint-disable` comments silence, which are neither fixed nor left.
+ */
 export interface RunSummary {
   files: { scanned: number; changed: number; skipped: number; failed: number };
-  sites: { hoisted: number; left: LeftSite[] };
+  changedFiles: string[];
+  sites: { hoisted: number; hoistedSites: SiteInFile[]; left: LeftSite[]; suppressed: SiteInFile[] };
   failures: { file: string; message: string }[];
 }
 
 export function summarize(outcomes: FileOutcome[]): RunSummary {
   const summary: RunSummary = {
     files: { scanned: outcomes.length, changed: 0, skipped: 0, failed: 0 },
-    sites: { hoisted: 0, left: [] },
+    changedFiles: [],
+    sites: { hoisted: 0, hoistedSites: [], left: [], suppressed: [] },
     failures: [],
   };
   for (const outcome of outcomes) {
-    if (outcome.status === 'changed') summary.files.changed++;
+    if (outcome.status === 'changed') {
+      summary.files.changed++;
+      summary.changedFiles.push(outcome.file);
+    }
     else if (outcome.status === 'unchanged') summary.files.skipped++;
     else summary.files.failed++;
     if (outcome.failure !== undefined) summary.failures.push({ file: outcome.file, message: outcome.failure });
     summary.sites.hoisted += outcome.hoisted.length;
+    for (const { line, column, rule, construct, reuses } of outcome.hoisted) summary.sites.hoistedSites.push({ file: outcome.file, line, column, rule, construct, ...(reuses ? { reuses } : {}) });
+    for (const { line, column, rule, construct } of outcome.suppressed ?? []) summary.sites.suppressed.push({ file: outcome.file, line, column, rule, construct });
     for (const site of outcome.left) {
       summary.sites.left.push({
         file: outcome.file,

@@ -11,7 +11,8 @@
 // own file) have their calls found by reference instead (reference-calls.ts) and handed to core as
 // known sites of the calling file. Builders only accumulate, so this ends; MAX_ROUNDS bounds
 // pathological chains as core bounds factory depth.
-import { analyzeFile, createCatalog, mayMentionCatalog, type Analysis, type Builder, type KnownSite, type SiteAnalysis } from '@reuse-clients/core';
+import { withoutSuppressed } from '../transform/suppressions.js';
+import { analyzeFile, createCatalog, mayMentionCatalog, type Analysis, type Builder, type Finding, type KnownSite, type SiteAnalysis } from '@reuse-clients/core';
 import type { SourceFile } from 'ts-morph';
 import { callWithTimeLimit, TimeLimitExceeded } from '../engine/time-limit.js';
 import { parseFile, type ParsedFile } from '../transform/parse.js';
@@ -44,6 +45,8 @@ export interface AnalysedFile {
   path: string;
   parsed: ParsedFile;
   analysis: Analysis;
+  /** Findings an `eslint-disable` comment silences (left out of `analysis.findings`). */
+  suppressed: Finding[];
   /** The cross-file entries it was analysed with, by `userEntryKey`. */
   entries: ReadonlyMap<string, ProjectEntry>;
   /** Calls of builders no entry can name (instance methods, same-file subclasses), as core took them. */
@@ -124,7 +127,9 @@ export function runProjectPass(options: ProjectPassOptions): ProjectPass {
       failures.push({ path: filePath, message: error.message });
       return;
     }
-    state.analysed = { path: filePath, parsed, analysis, entries: new Map(entries.map((entry) => [userEntryKey(entry.entry), entry])), knownSites };
+    // What `eslint-disable` comments silence is neither fixed nor reported, only counted.
+    const { analysis: unsuppressed, suppressed } = withoutSuppressed(analysis, parsed.ast.comments ?? []);
+    state.analysed = { path: filePath, parsed, analysis: unsuppressed, suppressed, entries: new Map(entries.map((entry) => [userEntryKey(entry.entry), entry])), knownSites };
   };
 
   for (const [filePath, state] of states) {

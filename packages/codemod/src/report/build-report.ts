@@ -36,6 +36,8 @@ export interface Report {
   findings: ReportFinding[];
   globalAxiosConfiguration: (ReportLocation & { code: string })[];
   sharedInstances: (ReportLocation & { name: string; construct: string; exported: boolean })[];
+  /** Findings silenced with `eslint-disable` comments: not listed in `findings`, only counted here. */
+  suppressed: (ReportLocation & { rule: RuleName })[];
   failures: { file: string; message: string }[];
 }
 
@@ -55,8 +57,10 @@ export function buildReport(pass: ProjectPass, scope: ReportScope): Report {
   const globalAxiosConfiguredAt = firstGlobalAxios ? `${shown(firstGlobalAxios.file)}:${firstGlobalAxios.line}` : undefined;
 
   const findings: ReportFinding[] = [];
+  const suppressed: Report['suppressed'] = [];
   for (const file of pass.files.values()) {
     if (!scope.files.has(file.path)) continue;
+    for (const finding of file.suppressed) suppressed.push({ file: shown(file.path), line: finding.node.loc.start.line, column: finding.node.loc.start.column + 1, rule: finding.rule });
     const plan = planFixes(file, { configuresGlobalAxios: globalAxios.length > 0, reusable: reusable[file.path] ?? [], unshareable: unshareable[file.path] ?? [] });
     for (const finding of file.analysis.findings) {
       const { fixable, reason } = fixabilityOf(finding, file, { globalAxiosConfiguredAt, plan, shown });
@@ -77,6 +81,7 @@ export function buildReport(pass: ProjectPass, scope: ReportScope): Report {
     findings,
     globalAxiosConfiguration: globalAxios.map((setting) => ({ ...setting, file: shown(setting.file) })).sort(byLocation),
     sharedInstances: shared.map(({ file, line, column, name, construct, exported }) => ({ file: shown(file), line, column, name, construct, exported })).sort(byLocation),
+    suppressed: suppressed.sort(byLocation),
     failures: pass.failures.filter((failure) => scope.files.has(failure.path)).map((failure) => ({ file: shown(failure.path), message: failure.message })),
   };
 }

@@ -6,6 +6,7 @@ export function formatJson(report: Report): string {
     findings: report.findings.map(({ file, line, column, rule, message, fixable, reason }) => ({ file, line, column, rule, message, fixable, reason })),
     globalAxiosConfiguration: report.globalAxiosConfiguration,
     sharedInstances: report.sharedInstances,
+    suppressed: report.suppressed,
     failures: report.failures,
   };
   return `${JSON.stringify(document, null, 2)}\n`;

@@ -42,7 +42,7 @@ export function formatSarif(report: Report, context: { cwd: string; version: str
         tool: { driver: { name: 'reuse-clients', version: context.version, informationUri: INFORMATION_URI, rules } },
         originalUriBaseIds: { '%SRCROOT%': { uri: srcRoot.endsWith('/') ? srcRoot : `${srcRoot}/` } },
         results,
-        properties: { globalAxiosConfiguration: report.globalAxiosConfiguration, sharedInstances: report.sharedInstances },
+        properties: { globalAxiosConfiguration: report.globalAxiosConfiguration, sharedInstances: report.sharedInstances, suppressed: report.suppressed },
       },
     ],
   };

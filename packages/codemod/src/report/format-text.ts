@@ -29,6 +29,7 @@ export function formatText(report: Report, palette: Palette): string {
     lines.push('');
   }
   lines.push(totalLine(report, palette));
+  if (report.suppressed.length > 0) lines.push(palette.dim(`${plural(report.suppressed.length, 'finding')} silenced by eslint-disable comments (not listed).`));
   return `${lines.join('\n')}\n`;
 }
 

@@ -6,8 +6,9 @@ import type { FileTransform } from '../engine/contract.js';
 import { projectCatalogFromData, type ProjectCatalogData, type ReusableInstance, type UnshareableConstruction } from '../project/catalog-data.js';
 import { applyEdits } from './edits.js';
 import { parseFile, sourceTypeOf } from './parse.js';
-import { Planner } from './plan.js';
+import { outcomeOf, Planner } from './plan.js';
 import { detectStyle } from './style.js';
+import { withoutSuppressed } from './suppressions.js';
 
 /** What other files say about this one (the project pass), and the rules' own options. */
 export interface TransformContext {
@@ -35,15 +36,18 @@ export function createTransform(context: TransformContext = {}): FileTransform {
     const catalog = context.catalogFor?.(filePath) ?? [];
     if (!mayChange(source, filePath)) return { output: null, hoisted: [], left: [] };
     const parsed = parseFile(source, filePath);
-    const analysis = analyzeFile(
+    const analysed = analyzeFile(
       { ast: parsed.ast, scopeManager: parsed.scopeManager, sourceText: parsed.text },
       { nodeTarget: nodeTargetFor(filePath), catalog, knownSites: context.knownSitesFor?.(filePath) ?? [], startupFunctions: context.startupFunctions ?? [], filename: filePath, cwd: process.cwd() },
     );
-    if (analysis.findings.length === 0) return { output: null, hoisted: [], left: [] };
+    // Sites silenced with `eslint-disable` comments are the user's decision: not rewritten, only counted.
+    const { analysis, suppressed } = withoutSuppressed(analysed, parsed.ast.comments ?? []);
+    const silenced = suppressed.length > 0 ? { suppressed: suppressed.map(outcomeOf) } : {};
+    if (analysis.findings.length === 0) return { output: null, hoisted: [], left: [], ...silenced };
     const style = detectStyle(parsed.text, parsed.ast, parsed.isTypeScript, sourceTypeOf(parsed.ast, filePath));
     const plan = new Planner(parsed, style, analysis, keyed, { configuresGlobalAxios: context.configuresGlobalAxios ?? false, reusable: context.reusableFor?.(filePath) ?? [], unshareable: context.unshareableFor?.(filePath) ?? [] }).run();
     const output = plan.edits.length === 0 ? null : parsed.bom + applyEdits(parsed.text, plan.edits);
-    return { output: output === source ? null : output, hoisted: plan.hoisted, left: plan.left };
+    return { output: output === source ? null : output, hoisted: plan.hoisted, left: plan.left, ...silenced };
   };
   transform.mayChange = mayChange;
   return transform;

@@ -143,9 +143,7 @@ export class Planner {
   }
 
   private outcome(finding: Finding): SiteOutcome {
-    const { line, column } = finding.node.loc.start;
-    const construct = finding.messageId === 'agentFalse' ? 'agent: false' : (finding.data.factory ?? finding.data.construct ?? finding.analysis.site.construct);
-    return { line, column: column + 1, rule: finding.rule, construct };
+    return outcomeOf(finding);
   }
 
   /** Plans one finding; returns why it is left, or undefined when planned. */
@@ -535,6 +533,13 @@ export class Planner {
     }
     return count === 1;
   }
+}
+
+/** Where a finding is and what it names, as the summary lists it. */
+export function outcomeOf(finding: Finding): SiteOutcome {
+  const { line, column } = finding.node.loc.start;
+  const construct = finding.messageId === 'agentFalse' ? 'agent: false' : (finding.data.factory ?? finding.data.construct ?? finding.analysis.site.construct);
+  return { line, column: column + 1, rule: finding.rule, construct };
 }
 
 /** Would require-keep-alive report this agent once it is long-lived? */
