@@ -28,6 +28,7 @@ import type { ReusableInstance, UnshareableConstruction } from '../project/catal
 import { looksLikeBrowserCode } from './axios.js';
 import { classConstructions, ClassFields, enclosingInstanceClass, reassignedAfterConstruction, unsetMember, type ClassNode } from './classes.js';
 import { evaluationOf } from './evaluation.js';
+import { ownershipObstacle } from './ownership.js';
 import { mergeEdits, overlaps, renderRange, type Edit } from './edits.js';
 import { Imports } from './imports.js';
 import { cacheDeclarationText, cacheKeys, cacheMapName, identifiersIn, keyReplacements } from './keyed.js';
@@ -263,6 +264,8 @@ export class Planner {
 
   private hoist(subject: Subject): string | undefined {
     const { node, site } = subject;
+    const owned = ownershipObstacle(node, site, this.parsed);
+    if (owned) return owned;
     const state = this.perInstanceState(node);
     if (state) return state;
     const lifecycle = planLifecycle(node, this.parsed, (statement) => this.edits.some((edit) => edit.text === '' && edit.start <= statement.range[0] && statement.range[1] <= edit.end));
