@@ -10,7 +10,7 @@ import { ProbeDetector } from './probes.js';
 import { FrequencyClassifier, summarize, toMatcher, type Builder, type Frequency, type Occurrence } from './frequency.js';
 import { CodeContexts, type CodeContext } from './context/code-context.js';
 import { planModuleHoist, type HoistInput, type ModuleHoist, type TextEdit } from './hoist.js';
-import { MESSAGES, renderMessage, type RuleName } from './messages.js';
+import { DEFAULT_WHY, MESSAGES, renderMessage, type RuleName } from './messages.js';
 import { knownCatalogSites, type KnownSite } from './known-sites.js';
 import { ASSUMED_NODE_TARGET, GLOBAL_AGENT_KEEPALIVE_MAJOR, mayRunBelowMajor, nodeTargetFromOption, type NodeTarget } from './node-target.js';
 import { ModuleResolver, type CatalogSite, type ImportedBindingResolver } from './resolve.js';
@@ -194,6 +194,7 @@ function findingsFor(analysis: SiteAnalysis, input: AnalysisInput, context: Find
   const findings: Finding[] = [];
   const extra = site.entry.message ? ` ${site.entry.message}` : '';
   const noun = site.entry.noun ?? 'client';
+  const why = site.entry.why ?? (site.entry.kind === 'agent' || site.entry.kind === 'client' || site.entry.kind === 'axios-instance' ? DEFAULT_WHY[site.entry.kind] : '');
   const make = (rule: RuleName, messageId: string, node: Node, data: Record<string, string>, more: Partial<Finding> = {}): Finding => {
     const template = (MESSAGES[rule] as Record<string, string>)[messageId]!;
     return { rule, messageId, data, message: renderMessage(template, data), node, analysis, ...more };
@@ -214,13 +215,13 @@ function findingsFor(analysis: SiteAnalysis, input: AnalysisInput, context: Find
         const where = occurrence.frequency.where;
         const rule: RuleName = site.entry.kind === 'agent' ? 'no-per-call-agent' : site.entry.kind === 'client' ? 'no-per-call-client' : 'prefer-axios-instance';
         if (occurrence.node !== site.node) {
-          findings.push(make(rule, 'perCallFactory', occurrence.node, { factory: occurrence.factories[0] ?? site.construct, construct: site.construct, where, noun, extra }));
+          findings.push(make(rule, 'perCallFactory', occurrence.node, { factory: occurrence.factories[0] ?? site.construct, construct: site.construct, where, why, noun, extra }));
         } else if (analysis.inlineSlot && site.entry.kind === 'agent') {
           const { request, slot } = analysis.inlineSlot;
           findings.push(make('no-inline-dispatcher', 'inline', site.node, { construct: site.construct, slot, request: request.construct, where, noun }, hoistSuggestion()));
         } else {
           const messageId = rule === 'prefer-axios-instance' ? 'createPerCall' : 'perCall';
-          findings.push(make(rule, messageId, site.node, { construct: site.construct, where, noun, extra }, hoistSuggestion()));
+          findings.push(make(rule, messageId, site.node, { construct: site.construct, where, why, noun, extra }, hoistSuggestion()));
         }
       }
       if (site.entry.family === 'node-http' && analysis.frequency.kind === 'once') {
@@ -232,8 +233,10 @@ function findingsFor(analysis: SiteAnalysis, input: AnalysisInput, context: Find
     case 'axios-request': {
       if (!context.mayLackGlobalKeepAlive || analysis.frequency.kind !== 'per-call') break;
       const config = axiosConfigArgument(site);
-      if (config?.type === 'ObjectExpression' && (findProperty(config, 'httpAgent') || findProperty(config, 'httpsAgent') || hasSpread(config))) break;
-      if (config && config.type !== 'ObjectExpression') break; // a config built elsewhere may carry agents
+      // `cond ? { headers } : undefined` is as literal as `{ headers }`: neither branch can carry an agent.
+      const literals = config ? literalObjectBranches(config) : [];
+      if (!literals) break; // a config built elsewhere may carry agents
+      if (literals.some((object) => findProperty(object, 'httpAgent') || findProperty(object, 'httpsAgent') || hasSpread(object))) break;
       findings.push(make('prefer-axios-instance', 'defaultPerCall', site.node, { construct: site.construct, where: analysis.frequency.where, target: `${context.nodeTarget.range}, from ${context.nodeTarget.source}` }));
       break;
     }
@@ -283,6 +286,24 @@ function separatorBefore(node: Node, sourceText: string): string {
   const lineStart = sourceText.lastIndexOf('\n', node.range[0] - 1) + 1;
   const indentation = sourceText.slice(lineStart, node.range[0]);
   return /^[ \t]*$/.test(indentation) ? `\n${indentation}` : ' ';
+}
+
+/**
+ * The object literals an options argument can evaluate to, when every outcome is one or nothing:
+ * `{ … }`, `cond ? { … } : undefined`, `cond && { … }`. Null when some outcome is built elsewhere.
+ */
+export function literalObjectBranches(node: Node): TSESTree.ObjectExpression[] | null {
+  const value = unwrap(node);
+  if (value.type === 'ObjectExpression') return [value];
+  if ((value.type === 'Identifier' && value.name === 'undefined') || (value.type === 'Literal' && value.value === null)) return [];
+  if (value.type === 'UnaryExpression' && value.operator === 'void') return [];
+  if (value.type === 'ConditionalExpression') {
+    const consequent = literalObjectBranches(value.consequent);
+    const alternate = literalObjectBranches(value.alternate);
+    return consequent && alternate ? [...consequent, ...alternate] : null;
+  }
+  if (value.type === 'LogicalExpression' && value.operator === '&&') return literalObjectBranches(value.right);
+  return null;
 }
 
 /** The config argument of an axios request: position depends on the method. */

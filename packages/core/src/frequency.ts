@@ -309,9 +309,11 @@ export class FrequencyClassifier {
 
     if (returned && context.followFactories && context.depth < MAX_FACTORY_DEPTH && !context.visiting.has(fn)) {
       // `exports.f = () => new X()`: exported without a binding of its own, so no in-file calls to follow.
-      // `export default (config) => new Client(config)` likewise.
+      // `export default (config) => new Client(config)` likewise. Through the exports object
+      // (`exports.f`, `module.exports.f`, `utils.f` after `const utils = module.exports`), follow its in-file calls.
+      const exportedAs = naming.kind === 'function' && !naming.variable ? this.resolver.exportedMemberName(fn.parent) : null;
       const exportedOnly = naming.kind === 'function' && !naming.variable && (isExportsAssignment(fn.parent) || fn.parent?.type === 'ExportDefaultDeclaration');
-      const calls = this.callsOf(fn, naming) ?? (exportedOnly ? { calls: [], all: false } : null);
+      const calls = this.callsOf(fn, naming) ?? (exportedAs !== null ? { calls: this.resolver.exportsMemberCalls(exportedAs), all: false } : exportedOnly ? { calls: [], all: false } : null);
       if (calls) return this.factoryOccurrences(start, fn, calls, naming, context);
     }
 

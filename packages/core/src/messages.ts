@@ -16,16 +16,14 @@ const HOIST = { hoistToModule: 'Hoist `{{construct}}` into a module-level consta
 export const MESSAGES = {
   'no-per-call-agent': {
     perCall:
-      '`{{construct}}` runs {{where}}: each run builds a new connection pool and opens new TCP (and TLS) connections instead of reusing them. Create it once (module scope, constructor or lazy singleton) and reuse it.{{extra}}',
+      '`{{construct}}` runs {{where}}: {{why}} Create it once (module scope, constructor or lazy singleton) and reuse it.{{extra}}',
     perCallFactory:
-      '`{{factory}}` builds `{{construct}}` and runs {{where}}: each run opens new connections. Call it once and reuse the result.{{extra}}',
+      '`{{factory}}` builds `{{construct}}` and runs {{where}}: {{why}} Call it once and reuse the result.{{extra}}',
     ...HOIST,
   },
   'no-per-call-client': {
-    perCall:
-      '`{{construct}}` runs {{where}}: each run builds a new client with its own connection pool, paying the connection handshake again and leaving idle connections behind. Create it once and reuse it.{{extra}}',
-    perCallFactory:
-      '`{{factory}}` builds `{{construct}}` and runs {{where}}: each run builds a new client with its own connections. Call it once and reuse the result.{{extra}}',
+    perCall: '`{{construct}}` runs {{where}}: {{why}} Create it once and reuse it.{{extra}}',
+    perCallFactory: '`{{factory}}` builds `{{construct}}` and runs {{where}}: {{why}} Call it once and reuse the result.{{extra}}',
     ...HOIST,
   },
   'no-inline-dispatcher': {
@@ -36,8 +34,7 @@ export const MESSAGES = {
   'prefer-axios-instance': {
     defaultPerCall:
       '`{{construct}}` runs {{where}} on the default axios export, which uses Node\'s global agent; on Node < 19 (this project\'s target: {{target}}) that agent does not keep connections alive, so every call opens a new connection. Use a shared axios instance with keep-alive agents.',
-    createPerCall:
-      '`{{construct}}` runs {{where}}: each run builds a new axios instance (and any agents in its config). Create the instance once at module scope and reuse it.{{extra}}',
+    createPerCall: '`{{construct}}` runs {{where}}: {{why}} Create the instance once at module scope and reuse it.{{extra}}',
     perCallFactory:
       '`{{factory}}` builds a new axios instance with `{{construct}}` and runs {{where}}. Call it once and reuse the instance.{{extra}}',
     ...HOIST,
@@ -52,6 +49,16 @@ export const MESSAGES = {
 } as const satisfies Record<RuleName, Record<string, string>>;
 
 export type MessageId<R extends RuleName> = keyof (typeof MESSAGES)[R] & string;
+
+/**
+ * The `{{why}}` of a per-call report when the catalog entry has no facts (user entries without
+ * `facts.perCall`): what its kind says, and no more.
+ */
+export const DEFAULT_WHY: Readonly<Record<'agent' | 'client' | 'axios-instance', string>> = {
+  agent: 'each run builds a new agent with an empty connection pool, so requests through it open new connections instead of reusing them.',
+  client: 'each run builds a new client and sets it up again, with any connections it opens.',
+  'axios-instance': 'each run builds a new axios instance (and any agents in its config).',
+};
 
 /** Fills `{{key}}` placeholders the way ESLint does. */
 export function renderMessage(template: string, data: Record<string, string>): string {

@@ -2,8 +2,8 @@
 // import/require bindings found by scope analysis and follows references, so a local class called
 // `Agent` or a parameter called `axios` never matches, whatever its name.
 import type { TSESTree } from '@typescript-eslint/types';
-import { memberPropertyName, stringLiteralValue, unwrap, isTransparentWrapper, type Node, displayText } from './ast.js';
-import { normalizeModule, type Catalog, type CatalogEntry } from './catalog.js';
+import { findProperty, memberPropertyName, stringLiteralValue, unwrap, isTransparentWrapper, type Node, displayText } from './ast.js';
+import { INSTANCE_SEGMENT, normalizeModule, type BuildsWhen, type Catalog, type CatalogEntry } from './catalog.js';
 import { isUndeclaredGlobal, readsOf, resolveName, type ScopeManagerLike, type ScopeVariable } from './scope.js';
 
 /** An export of a module, as a path below its default/namespace object (`['Agent']`, or `[]` for the default). */
@@ -68,7 +68,9 @@ export class ModuleResolver {
         return variable && !isUndeclaredGlobal(variable) ? this.valueOfVariable(variable) : null;
       }
       case 'CallExpression':
-        return this.requiredModule(node);
+        return this.requiredModule(node) ?? this.instanceOf(node);
+      case 'NewExpression':
+        return this.instanceOf(node);
       case 'ImportExpression': {
         const specifier = stringLiteralValue(node.source);
         return specifier ? { module: normalizeModule(specifier), path: [] } : null;
@@ -83,6 +85,16 @@ export class ModuleResolver {
       default:
         return null;
     }
+  }
+
+  /**
+   * What a `new`/call of a module export returns, as the path segment `()`: `new Kafka()` is
+   * `kafkajs` `['Kafka', '()']`, so `kafka.producer()` can match a method-factory entry.
+   */
+  private instanceOf(node: TSESTree.CallExpression | TSESTree.NewExpression): ModuleValue | null {
+    if (node.callee.type === 'Super') return null;
+    const callee = this.valueOf(node.callee);
+    return callee ? member(callee, INSTANCE_SEGMENT) : null;
   }
 
   /** `require('m')` with an unshadowed `require`. */
@@ -213,6 +225,65 @@ export class ModuleResolver {
     return found;
   }
 
+  /**
+   * The exported name when `node` is an assignment to a member of the module's exports object:
+   * `exports.f = …`, `module.exports.f = …`, or `utils.f = …` after `const utils = module.exports`.
+   */
+  exportedMemberName(node: Node | undefined): string | null {
+    if (node?.type !== 'AssignmentExpression') return null;
+    const left = unwrap(node.left);
+    if (left.type !== 'MemberExpression' || !this.isModuleExports(left.object)) return null;
+    return memberPropertyName(left) ?? null;
+  }
+
+  /** In-file calls of an export through the exports object: `exports.f()`, `module.exports.f()`, `utils.f()`. */
+  exportsMemberCalls(name: string): TSESTree.CallExpression[] {
+    const roots: Node[] = [];
+    for (const reference of [...this.globalReferences('exports'), ...this.globalReferences('module')]) {
+      const identifier = climbWrappers(reference.identifier as Node);
+      roots.push(reference.identifier.name === 'module' && identifier.parent?.type === 'MemberExpression' && identifier.parent.object === identifier ? identifier.parent : identifier);
+    }
+    for (const scope of this.scopeManager.scopes) {
+      for (const variable of scope.variables) {
+        if (this.isExportsAlias(variable)) roots.push(...readsOf(variable).map((reference) => reference.identifier as Node));
+      }
+    }
+    const calls: TSESTree.CallExpression[] = [];
+    for (const root of roots) {
+      if (!this.isModuleExports(root)) continue;
+      const access = climbWrappers(root).parent;
+      if (access?.type !== 'MemberExpression' || memberPropertyName(access) !== name) continue;
+      const call = climbWrappers(access).parent;
+      if (call?.type === 'CallExpression' && unwrap(call.callee) === access) calls.push(call);
+    }
+    return calls;
+  }
+
+  /** `exports`, `module.exports` (both unshadowed), or a constant bound to one of them. */
+  private isModuleExports(expression: Node): boolean {
+    const node = unwrap(expression);
+    if (node.type === 'Identifier') {
+      const variable = resolveName(this.scopeManager, node, node.name);
+      if (!variable) return false;
+      if (isUndeclaredGlobal(variable) || variable.defs.length === 0) return node.name === 'exports';
+      return this.isExportsAlias(variable);
+    }
+    if (node.type !== 'MemberExpression' || memberPropertyName(node) !== 'exports') return false;
+    const object = unwrap(node.object);
+    if (object.type !== 'Identifier' || object.name !== 'module') return false;
+    const variable = resolveName(this.scopeManager, object, 'module');
+    return !variable || isUndeclaredGlobal(variable) || variable.defs.length === 0;
+  }
+
+  private isExportsAlias(variable: ScopeVariable): boolean {
+    if (variable.defs.length !== 1) return false;
+    const declarator = variable.defs[0]!.node;
+    if (declarator.type !== 'VariableDeclarator' || declarator.id.type !== 'Identifier' || !declarator.init) return false;
+    if (variable.references.some((reference) => reference.isWrite() && !reference.init)) return false;
+    const init = unwrap(declarator.init);
+    return init.type !== 'Identifier' && this.isModuleExports(init);
+  }
+
   /** References to a global that the file does not declare (`require`, `fetch`). */
   private globalReferences(name: string) {
     const global = this.scopeManager.globalScope;
@@ -244,7 +315,12 @@ export class ModuleResolver {
       if ((parent.type === 'NewExpression' || parent.type === 'CallExpression') && parent.callee === node) {
         const via = parent.type === 'NewExpression' ? 'new' : 'call';
         const entry = this.catalog.match(current.module, current.path, via);
-        if (!entry) return null;
+        if (!entry || (entry.builds && !buildsFor(entry.builds, parent))) {
+          // Not a construction itself: follow what it returns (`new Kafka(config).producer()`).
+          current = member(current, INSTANCE_SEGMENT);
+          node = parent;
+          continue;
+        }
         const callee = displayText(this.sourceText, parent.callee, 40);
         // `new (require('https').Agent)()` needs its parentheses to mean the same thing.
         const newCallee = unwrap(parent.callee).type === 'MemberExpression' && callee.includes('(') ? `(${callee})` : callee;
@@ -253,6 +329,27 @@ export class ModuleResolver {
       return null;
     }
   }
+}
+
+/** Does this call build a client, for an entry that builds one only for some arguments? */
+function buildsFor(builds: BuildsWhen, call: ConstructionNode): boolean {
+  const argument = call.arguments[builds.argument];
+  if (!argument) return false;
+  const value = unwrap(argument);
+  switch (builds.when) {
+    case 'string-or-connection':
+      return isConnectionString(value) || (value.type === 'ObjectExpression' && !!findProperty(value, 'connection'));
+  }
+}
+
+/** A string literal, a template, `process.env.X`, or one of them with a `??`/`||` default. */
+function isConnectionString(node: Node): boolean {
+  const value = unwrap(node);
+  if (value.type === 'TemplateLiteral' || (value.type === 'Literal' && typeof value.value === 'string')) return true;
+  if (value.type === 'LogicalExpression') return isConnectionString(value.left) || isConnectionString(value.right);
+  if (value.type !== 'MemberExpression') return false;
+  const env = unwrap(value.object);
+  return env.type === 'MemberExpression' && memberPropertyName(env) === 'env' && unwrap(env.object).type === 'Identifier' && (unwrap(env.object) as TSESTree.Identifier).name === 'process';
 }
 
 function climbWrappers(node: Node): Node {

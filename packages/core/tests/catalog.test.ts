@@ -14,8 +14,10 @@ describe('catalog matching', () => {
     ['@aws-sdk/client-dynamodb', ['DynamoDBClient'], 'new', 'client'],
     ['aws-sdk', ['S3'], 'new', 'client'],
     ['mysql2/promise', ['createPool'], 'call', 'client'],
-    ['stripe', [], 'call', 'client'],
-    ['stripe', [], 'new', 'client'],
+    ['http2', ['connect'], 'call', 'client'],
+    ['kafkajs', ['Kafka', '()', 'producer'], 'call', 'client'],
+    ['aws-sdk', ['DynamoDB', 'DocumentClient'], 'new', 'client'],
+    ['@grpc/grpc-js', ['loadPackageDefinition', '()', 'helloworld', 'Greeter'], 'new', 'client'],
   ] as const)('%s %j via %s is %s', (module, path, via, kind) => {
     expect(catalog.match(module, path, via)?.kind).toBe(kind);
   });
@@ -27,7 +29,11 @@ describe('catalog matching', () => {
     ['aws-sdk', ['Credentials'], 'new'],
     ['aws-sdk', ['SharedIniFileCredentials'], 'new'],
     ['http', ['Agent'], 'call'],
-    ['http2', ['connect'], 'call'],
+    ['stripe', [], 'call'],
+    ['openai', ['OpenAI'], 'new'],
+    ['kafkajs', ['Kafka'], 'new'],
+    ['@grpc/grpc-js', ['loadPackageDefinition', '()'], 'new'],
+    ['@aws-sdk/lib-dynamodb', ['DynamoDBDocumentClient', 'from'], 'call'],
     ['@aws-sdk/client-', ['Client'], 'new'],
     ['./http', ['Agent'], 'new'],
   ] as const)('%s %j via %s is not in the catalog', (module, path, via) => {

@@ -25,17 +25,31 @@ export const OPTIONS_SCHEMA: JSONSchema.JSONSchema4[] = [
       catalog: {
         type: 'array',
         description:
-          'Extra constructions to treat as clients or agents: `{ module, export }` for a class built with `new`, or `{ module, call }` for a factory function, with an optional `kind` and a `message` appended to reports.',
+          'Extra constructions to treat as clients or agents: `{ module, export }` for a class built with `new`, or `{ module, call }` for a factory function, with an optional `kind`, `message` and `facts`; or `{ family }` to report a built-in family that is off by default (docs/clients.md).',
         items: {
           type: 'object',
           additionalProperties: false,
-          required: ['module'],
+          anyOf: [{ type: 'object', required: ['module'] }, { type: 'object', required: ['family'] }],
           properties: {
+            family: { type: 'string', description: 'Id of a built-in family to report although its facts say a per-call construction opens nothing of its own (`openai`, `stripe`; see docs/clients.md).' },
             module: { type: 'string', description: 'Module specifier, e.g. `@acme/http`; a trailing `*` matches any suffix.' },
             export: { type: 'string', description: 'Export constructed with `new` (`default` for the default export).' },
             call: { type: 'string', description: 'Export called as a factory function.' },
             kind: { type: 'string', enum: ['agent', 'client', 'axios-instance'], description: 'Which rule reports it (default `client`).' },
             message: { type: 'string', description: 'Text appended to the report, e.g. "Use createHttpClient() from @acme/http."' },
+            facts: {
+              type: 'object',
+              additionalProperties: false,
+              description: 'What the reports say about it, as the built-in families do (all optional).',
+              properties: {
+                owns: { type: 'string', description: 'What one construction owns, e.g. "its own connection pool".' },
+                perCall: { type: 'string', description: 'What building it per call costs, as a clause: "each run opens a new TLS connection to the billing API."' },
+                connect: { type: 'array', items: { type: 'string' }, description: 'Methods that open it.' },
+                close: { type: 'array', items: { type: 'string' }, description: 'Methods that close it.' },
+                identityOptions: { type: 'array', items: { type: 'string' }, description: 'Options that carry TLS identity or credentials.' },
+                source: { type: 'string', description: 'Where the facts come from (package version and file, or a URL).' },
+              },
+            },
           },
         },
       },

@@ -22,6 +22,8 @@ export interface ProjectBuilder {
   constructionKind: ConstructionKind;
   /** The catalog construction at the end of the chain, as messages show it: `new S3Client()`. */
   construct: string;
+  /** What building that construction per call costs, from its family's facts (the reports' reason). */
+  why?: string;
   /** This builder first, then the builders it calls in other files, down to the one with the construction. */
   chain: ChainLink[];
   anchors: ExportAnchor[];

@@ -22,6 +22,7 @@ export function projectEntry(importingFile: string, specifier: string, exported:
       ...(constructedWithNew ? { export: importName } : { call: importName }),
       kind: builder.constructionKind,
       message: originMessage(importingFile, importName, builder),
+      ...(builder.why ? { facts: { perCall: builder.why } } : {}),
     },
     builder,
     specifier,
@@ -55,9 +56,10 @@ export function entryKey(module: string, path: readonly string[], via: string): 
 
 export function userEntryKey(entry: UserCatalogEntry): string {
   const name = entry.export ?? entry.call ?? 'default';
-  return entryKey(entry.module, name === 'default' ? [] : name.split('.'), entry.call ? 'call' : 'new');
+  return entryKey(entry.module ?? '', name === 'default' ? [] : name.split('.'), entry.call ? 'call' : 'new');
 }
 
 export function catalogEntryKey(entry: CatalogEntry): string | undefined {
-  return typeof entry.path === 'function' ? undefined : entryKey(entry.module, entry.path, entry.via);
+  const names = entry.path.filter((segment): segment is string => typeof segment === 'string');
+  return names.length === entry.path.length ? entryKey(entry.module, names, entry.via) : undefined;
 }

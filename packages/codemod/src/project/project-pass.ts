@@ -219,7 +219,7 @@ function collectBuilders(states: ReadonlyMap<string, FileState>, builders: Map<s
       const through = analysed.entries.get(catalogEntryKey(site.site.entry) ?? '')?.builder ?? state.known.get(`${site.site.node.range[0]}:${site.site.node.range[1]}`)?.builder;
       for (const builder of site.builders) {
         if (!builder.exported) continue;
-        const found = projectBuilder(filePath, builder, offset, site.site.entry.kind as ConstructionKind, through, site.site.construct);
+        const found = projectBuilder(filePath, builder, offset, site.site.entry.kind as ConstructionKind, through, site.site.construct, site.site.entry.why);
         if (found.instanceMethod) {
           const key = builderKey(filePath, builder.node.range[1] + offset);
           if (!instanceMethods.has(key)) {
@@ -238,7 +238,8 @@ function collectBuilders(states: ReadonlyMap<string, FileState>, builders: Map<s
 }
 
 /** A builder core found in `file`; `through` is the builder of another file it calls, if any. */
-function projectBuilder(file: string, builder: Builder, offset: number, constructionKind: ConstructionKind, through: ProjectBuilder | undefined, construct = through?.construct ?? ''): ProjectBuilder {
+function projectBuilder(file: string, builder: Builder, offset: number, constructionKind: ConstructionKind, through: ProjectBuilder | undefined, construct = through?.construct ?? '', why?: string): ProjectBuilder {
+  const reason = through ? through.why : why;
   const display = builderDisplay(builder);
   const instanceMethod = instanceMethodOf(builder, offset);
   return {
@@ -247,6 +248,7 @@ function projectBuilder(file: string, builder: Builder, offset: number, construc
     display,
     constructionKind,
     construct: through?.construct ?? construct,
+    ...(reason ? { why: reason } : {}),
     chain: [{ display, file }, ...(through?.chain ?? [])],
     anchors: instanceMethod ? [] : exportAnchors(builder, offset),
     ...(instanceMethod ? { instanceMethod } : {}),

@@ -20,6 +20,7 @@ export function subclassBuilders(files: readonly SourceFile[], builders: Readonl
         display,
         constructionKind: base.constructionKind,
         construct: base.construct,
+        ...(base.why ? { why: base.why } : {}),
         chain: [{ display, file: file.getFilePath() }, ...base.chain],
         anchors: [{ end: subclass.getEnd(), memberPath: [] }],
       });

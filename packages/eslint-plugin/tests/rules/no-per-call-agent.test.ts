@@ -1,7 +1,7 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/no-per-call-agent.js';
-import { commonjs, render, testable, tsx } from './testers.js';
+import { commonjs, render, testable, tsx, whyOf } from './testers.js';
 
 const ruleTester = new RuleTester();
 
@@ -535,7 +535,7 @@ export async function placeOrder(order) {
           messageId: 'perCall',
           line: 3,
           column: 17,
-          data: { construct: 'new https.Agent()', where: 'on every call of `placeOrder`', extra: '' },
+          data: { construct: 'new https.Agent()', where: 'on every call of `placeOrder`', why: whyOf('node-http'), extra: '' },
           suggestions: [
             {
               messageId: 'hoistToModule',
@@ -564,7 +564,7 @@ module.exports = { ping };`,
           messageId: 'perCall',
           line: 3,
           column: 17,
-          data: { construct: 'new http.Agent()', where: 'on every call of `ping`', extra: '' },
+          data: { construct: 'new http.Agent()', where: 'on every call of `ping`', why: whyOf('node-http'), extra: '' },
           suggestions: [
             {
               messageId: 'hoistToModule',
@@ -603,7 +603,7 @@ export class ApiClient {
           messageId: 'perCall',
           line: 4,
           column: 23,
-          data: { construct: 'new UndiciAgent()', where: 'on every call of method `ApiClient.fetchUser`', extra: '' },
+          data: { construct: 'new UndiciAgent()', where: 'on every call of method `ApiClient.fetchUser`', why: whyOf('undici'), extra: '' },
           suggestions: [
             {
               messageId: 'hoistToModule',
@@ -880,7 +880,7 @@ app.get('/users/:id', async (req, res) => {
           messageId: 'perCall',
           line: 5,
           column: 16,
-          data: { construct: 'new Pool()', where: 'on every request of the route `GET /users/:id`', extra: '' },
+          data: { construct: 'new Pool()', where: 'on every request of the route `GET /users/:id`', why: whyOf('undici'), extra: '' },
         },
       ],
     },
@@ -937,7 +937,7 @@ export const handler = async (event) => {
           messageId: 'perCall',
           line: 3,
           column: 17,
-          data: { construct: 'new https.Agent()', where: 'on every call of `handler`', extra: '' },
+          data: { construct: 'new https.Agent()', where: 'on every call of `handler`', why: whyOf('node-http'), extra: '' },
           suggestions: [
             {
               messageId: 'hoistToModule',
@@ -992,7 +992,7 @@ for (const url of urls) {
           messageId: 'perCall',
           line: 3,
           column: 17,
-          data: { construct: 'new https.Agent()', where: 'on every iteration of a loop', extra: '' },
+          data: { construct: 'new https.Agent()', where: 'on every iteration of a loop', why: whyOf('node-http'), extra: '' },
           suggestions: [
             {
               messageId: 'hoistToModule',
@@ -1244,7 +1244,7 @@ export async function handler(event) {
           messageId: 'perCallFactory',
           line: 7,
           column: 17,
-          data: { factory: 'makeAgent()', construct: 'new https.Agent()', where: 'on every call of `handler`', extra: '' },
+          data: { factory: 'makeAgent()', construct: 'new https.Agent()', where: 'on every call of `handler`', why: whyOf('node-http'), extra: '' },
         },
       ],
     },
@@ -1659,14 +1659,14 @@ describe('no-per-call-agent messages', () => {
   it('perCall matches the contract', () => {
     expect(render(rule.meta.messages.perCall)).toBe(
       render(
-        '`{{construct}}` runs {{where}}: each run builds a new connection pool and opens new TCP (and TLS) connections instead of reusing them. Create it once (module scope, constructor or lazy singleton) and reuse it.',
+        '`{{construct}}` runs {{where}}: {{why}} Create it once (module scope, constructor or lazy singleton) and reuse it.',
       ),
     );
   });
   it('perCallFactory matches the contract', () => {
     expect(render(rule.meta.messages.perCallFactory)).toBe(
       render(
-        '`{{factory}}` builds `{{construct}}` and runs {{where}}: each run opens new connections. Call it once and reuse the result.',
+        '`{{factory}}` builds `{{construct}}` and runs {{where}}: {{why}} Call it once and reuse the result.',
       ),
     );
   });

@@ -2,7 +2,7 @@ import { RuleTester } from '@typescript-eslint/rule-tester';
 import { Linter, type Rule } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/no-per-call-client.js';
-import { commonjs, render, testable, tsx } from './testers.js';
+import { commonjs, render, testable, tsx, whyOf } from './testers.js';
 
 const ruleTester = new RuleTester();
 
@@ -452,7 +452,7 @@ export const handler = async (event) => {
           messageId: 'perCall',
           line: 3,
           column: 14,
-          data: { construct: 'new S3Client()', where: 'on every call of `handler`', noun: 'client', extra: '' },
+          data: { construct: 'new S3Client()', where: 'on every call of `handler`', noun: 'client', why: whyOf('aws-sdk-v3'), extra: '' },
           suggestions: [
             {
               messageId: 'hoistToModule',
@@ -490,7 +490,7 @@ export async function GET(): Promise<Response> {
           messageId: 'perCall',
           line: 3,
           column: 14,
-          data: { construct: 'new PrismaClient()', where: 'on every call of `GET`', noun: 'client', extra: '' },
+          data: { construct: 'new PrismaClient()', where: 'on every call of `GET`', noun: 'client', why: whyOf('prisma'), extra: '' },
           suggestions: [
             {
               messageId: 'hoistToModule',
@@ -526,7 +526,7 @@ app.get('/users', async (req, res) => {
             construct: 'new Pool()',
             where: 'on every request of the route `GET /users`',
             noun: 'client',
-            extra: '',
+            why: whyOf('pg'), extra: '',
           },
         },
       ],
@@ -622,7 +622,7 @@ export class UserRepo {
             construct: 'new MongoClient()',
             where: 'on every call of method `UserRepo.find`',
             noun: 'client',
-            extra: '',
+            why: whyOf('mongodb'), extra: '',
           },
         },
       ],
@@ -639,7 +639,7 @@ for (const index of indices) {
           messageId: 'perCall',
           line: 3,
           column: 14,
-          data: { construct: 'new Client()', where: 'on every iteration of a loop', noun: 'client', extra: '' },
+          data: { construct: 'new Client()', where: 'on every iteration of a loop', noun: 'client', why: whyOf('elasticsearch'), extra: '' },
           suggestions: [
             {
               messageId: 'hoistToModule',
@@ -655,49 +655,54 @@ for (const index of indices) {
       ],
     },
     {
-      name: 'OpenAI default export in a Next.js POST handler',
+      name: 'OpenAI default export in a Next.js POST handler (off by default; reported with the family option openai)',
       code: `import OpenAI from 'openai';
 export async function POST(request) {
   const ai = new OpenAI({ apiKey: request.headers.get('x-key') });
   const body = await request.json();
   return Response.json(await ai.responses.create({ model: 'gpt', input: body.q }));
 }`,
+      options: [{ catalog: [{ family: 'openai' }] }],
       errors: [{ messageId: 'perCall', line: 3, column: 14 }],
     },
     {
-      name: 'OpenAI named AzureOpenAI export',
+      name: 'OpenAI named AzureOpenAI export (off by default; reported with the family option openai)',
       code: `import { AzureOpenAI } from 'openai';
 export async function ask(question, deployment) {
   const ai = new AzureOpenAI({ deployment });
   await ai.chat.completions.create({ messages: [{ role: 'user', content: question }] });
 }`,
+      options: [{ catalog: [{ family: 'openai' }] }],
       errors: [{ messageId: 'perCall', line: 3, column: 14 }],
     },
     {
-      name: '@anthropic-ai/sdk default export under another local name',
+      name: '@anthropic-ai/sdk default export under another local name (off by default; reported with the family option anthropic)',
       code: `import Claude from '@anthropic-ai/sdk';
 export async function summarize(text, apiKey) {
   const claude = new Claude({ apiKey });
   await claude.messages.create({ model: 'claude', max_tokens: 200, messages: [{ role: 'user', content: text }] });
 }`,
+      options: [{ catalog: [{ family: 'anthropic' }] }],
       errors: [{ messageId: 'perCall', line: 3, column: 18 }],
     },
     {
-      name: 'stripe default export called without new, per call',
+      name: 'stripe default export called without new, per call (off by default; reported with the family option stripe)',
       code: `import Stripe from 'stripe';
 export async function charge(key, amount) {
   const stripe = Stripe(key);
   await stripe.charges.create({ amount, currency: 'eur' });
 }`,
+      options: [{ catalog: [{ family: 'stripe' }] }],
       errors: [{ messageId: 'perCall', line: 3, column: 18 }],
     },
     {
-      name: '@octokit/rest Octokit in an arrow function',
+      name: '@octokit/rest Octokit in an arrow function (off by default; reported with the family option octokit)',
       code: `import { Octokit } from '@octokit/rest';
 export const listRepos = async (token, org) => {
   const octokit = new Octokit({ auth: token });
   await octokit.repos.listForOrg({ org });
 };`,
+      options: [{ catalog: [{ family: 'octokit' }] }],
       errors: [{ messageId: 'perCall', line: 3, column: 19 }],
     },
     {
@@ -887,7 +892,7 @@ export async function handler(event) {
             construct: 'new PrismaClient()',
             where: 'on every call of `handler`',
             noun: 'client',
-            extra: '',
+            why: whyOf('prisma'), extra: '',
           },
         },
       ],
@@ -955,12 +960,13 @@ export async function handler(event) {
       errors: [{ messageId: 'perCall', line: 3, column: 16 }],
     },
     {
-      name: 'stripe default export with new, per call',
+      name: 'stripe default export with new, per call (off by default; reported with the family option stripe)',
       code: `import Stripe from 'stripe';
 export async function refund(key, charge) {
   const stripe = new Stripe(key);
   await stripe.refunds.create({ charge });
 }`,
+      options: [{ catalog: [{ family: 'stripe' }] }],
       errors: [{ messageId: 'perCall', line: 3, column: 18 }],
     },
     {
@@ -1090,7 +1096,7 @@ describe('no-per-call-client messages', () => {
   it('perCall matches the contract', () => {
     expect(render(rule.meta.messages.perCall)).toBe(
       render(
-        '`{{construct}}` runs {{where}}: each run builds a new client with its own connection pool, paying the connection handshake again and leaving idle connections behind. Create it once and reuse it.',
+        '`{{construct}}` runs {{where}}: {{why}} Create it once and reuse it.',
       ),
     );
   });

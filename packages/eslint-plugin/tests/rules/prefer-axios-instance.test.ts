@@ -1,7 +1,7 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/prefer-axios-instance.js';
-import { commonjs, fileInProject, nodeTargetFixture, render, testable, tsx } from './testers.js';
+import { commonjs, fileInProject, nodeTargetFixture, render, testable, tsx, whyOf } from './testers.js';
 
 const ruleTester = new RuleTester();
 
@@ -347,6 +347,16 @@ export const send = (url, data) => axios.post(url, data, { httpsAgent });`,
       options: node18,
     },
     {
+      name: 'Node 18: a conditional config whose branch passes agents is not defaultPerCall',
+      code: `import axios from 'axios';
+import https from 'node:https';
+const httpsAgent = new https.Agent({ keepAlive: true });
+export async function getUser(id, pooled) {
+  return axios.get(\`/users/\${id}\`, pooled ? { httpsAgent } : undefined);
+}`,
+      options: node18,
+    },
+    {
       name: 'Node 18: a catch parameter named axios',
       code: `import axios from 'axios';
 export const api = axios.create();
@@ -362,6 +372,16 @@ export async function retry(fn) {
   ],
   invalid: [
     // ── defaultPerCall: Node target < 19 or unknown ───────────────────────────────────────────
+    {
+      name: 'Node 18: options written as cond ? { headers } : undefined are judged as literal options',
+      code: `import axios from 'axios';
+export async function getUser(id, token) {
+  const res = await axios.get(\`/users/\${id}\`, token ? { headers: { Authorization: token } } : undefined);
+  return res.data;
+}`,
+      options: node18,
+      errors: [{ messageId: 'defaultPerCall', line: 3, column: 21 }],
+    },
     {
       name: 'Node 18: axios.get in a function',
       code: `import axios from 'axios';
@@ -640,7 +660,7 @@ export async function fetchUser(id) {
           messageId: 'createPerCall',
           line: 3,
           column: 15,
-          data: { construct: 'axios.create()', where: 'on every call of `fetchUser`', extra: '' },
+          data: { construct: 'axios.create()', where: 'on every call of `fetchUser`', why: whyOf('axios'), extra: '' },
           suggestions: [
             {
               messageId: 'hoistToModule',
@@ -670,7 +690,7 @@ export class ApiClient {
           messageId: 'createPerCall',
           line: 4,
           column: 18,
-          data: { construct: 'axios.create()', where: 'on every call of method `ApiClient.fetchUser`', extra: '' },
+          data: { construct: 'axios.create()', where: 'on every call of method `ApiClient.fetchUser`', why: whyOf('axios'), extra: '' },
         },
       ],
     },
@@ -749,7 +769,7 @@ export async function handler(event) {
           messageId: 'perCallFactory',
           line: 7,
           column: 15,
-          data: { factory: 'makeApi()', construct: 'axios.create()', where: 'on every call of `handler`', extra: '' },
+          data: { factory: 'makeApi()', construct: 'axios.create()', where: 'on every call of `handler`', why: whyOf('axios'), extra: '' },
         },
       ],
     },
@@ -854,7 +874,7 @@ describe('prefer-axios-instance messages', () => {
   it('createPerCall matches the contract', () => {
     expect(render(rule.meta.messages.createPerCall)).toBe(
       render(
-        "`{{construct}}` runs {{where}}: each run builds a new axios instance (and any agents in its config). Create the instance once at module scope and reuse it.",
+        "`{{construct}}` runs {{where}}: {{why}} Create the instance once at module scope and reuse it.",
       ),
     );
   });

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { RuleTester } from '@typescript-eslint/rule-tester';
 import type { RuleModule } from '@typescript-eslint/utils/ts-eslint';
+import { FAMILIES } from '@reuse-clients/core';
 
 declare const _tester: RuleTester;
 type TesterRule<MessageIds extends string, Options extends readonly unknown[]> = Parameters<
@@ -67,8 +68,16 @@ export const sampleData: Readonly<Record<string, string>> = {
   kindNoun: 'dispatcher',
   noun: 'dispatcher',
   target: '18',
+  why: 'each run opens a new connection.',
   extra: '',
 };
+
+/** The per-call cost a family's facts state: the `{{why}}` of its reports. */
+export function whyOf(familyId: string): string {
+  const family = FAMILIES.find((candidate) => candidate.id === familyId);
+  if (!family) throw new Error(`no family ${familyId}`);
+  return family.facts.perCall.text;
+}
 
 /** Fills `{{key}}` placeholders the way ESLint does (unknown keys are left as they are). */
 export function render(template: string, data: Readonly<Record<string, string>> = sampleData): string {

@@ -1,0 +1,213 @@
+// HTTP clients, agents and request functions. Facts from the packages named in each `source`
+// (read with `npm pack <pkg>@<version>`) and from docs/keepalive-facts-extra.md.
+import type { ClientFamily, ExportPattern } from './types.js';
+
+const NODE_AGENT_SETTINGS = {
+  options: { keepAlive: 'true', timeout: '4_000', scheduling: "'lifo'" },
+  text: '`keepAlive: true` (a new Agent defaults to false), an idle `timeout` below a Node server\'s 5 s keep-alive, and `lifo` scheduling; never `keepAliveMsecs` as an idle timeout.',
+  source: 'docs/keepalive-facts-extra.md §1; nodejs doc/api/http.md "new Agent([options])"',
+} as const;
+
+const NODE_AGENT_IDENTITY = {
+  options: ['ca', 'cert', 'key', 'pfx', 'passphrase', 'rejectUnauthorized', 'servername', 'ciphers'],
+  source: 'docs/keepalive-facts-extra.md §7 (agent options override request options)',
+} as const;
+
+const request = (path: ExportPattern['path'], slots: readonly string[]): ExportPattern => ({ path, via: 'call', kind: 'request', slots });
+
+export const HTTP_FAMILIES: readonly ClientFamily[] = [
+  {
+    id: 'node-http',
+    name: 'Node http/https Agent',
+    group: 'http',
+    modules: ['http', 'https'],
+    exports: [{ path: ['Agent'], via: 'new', kind: 'agent' }, request([/^(request|get)$/], ['agent'])],
+    reported: true,
+    agentFamily: 'node-http',
+    noun: 'agent',
+    facts: {
+      owns: { kind: 'own-pool', text: 'A socket pool of its own, per origin; `new Agent()` has `keepAlive: false`, only the global agents keep alive (Node ≥ 19).', source: 'nodejs doc/api/http.md "new Agent([options])"; docs/keepalive-facts-extra.md §1' },
+      perCall: { text: 'each run builds a new agent with an empty socket pool, so every request through it opens a new TCP (and TLS) connection instead of reusing one.', source: 'docs/keepalive-facts-extra.md §1 (20 requests through per-call agents opened 20 connections)' },
+      lifecycle: { close: ['destroy'], source: 'nodejs doc/api/http.md "agent.destroy()"' },
+      identity: NODE_AGENT_IDENTITY,
+    },
+    settings: NODE_AGENT_SETTINGS,
+  },
+  {
+    id: 'node-http2',
+    name: 'Node http2 sessions',
+    group: 'http',
+    modules: ['http2'],
+    exports: [{ path: ['connect'], via: 'call', kind: 'client', noun: 'HTTP/2 session' }],
+    reported: true,
+    noun: 'HTTP/2 session',
+    facts: {
+      owns: { kind: 'own-connection', text: '`http2.connect()` returns a ClientHttp2Session: one TCP (and TLS) connection of its own, multiplexing every request made on it.', source: 'nodejs doc/api/http2.md "http2.connect(authority[, options][, listener])"' },
+      perCall: { text: 'each run opens a new HTTP/2 session: a new TCP and TLS handshake, and a connection that stays open until `close()`.', source: 'nodejs doc/api/http2.md "Class: ClientHttp2Session"; docs/keepalive-facts-extra.md §9' },
+      lifecycle: { close: ['close', 'destroy'], source: 'nodejs doc/api/http2.md "http2session.close([callback])"' },
+      identity: { options: ['ca', 'cert', 'key', 'pfx', 'passphrase', 'rejectUnauthorized', 'servername'], source: 'nodejs doc/api/http2.md "http2.connect" (options are passed to tls.connect)' },
+    },
+    settings: { options: {}, text: 'Keep one session per origin and open a new one when it emits `close` or `goaway`; a session cannot be shared blindly across origins.', source: 'nodejs doc/api/http2.md "Event: \'goaway\'"' },
+  },
+  {
+    id: 'undici',
+    name: 'undici dispatchers',
+    group: 'http',
+    modules: ['undici'],
+    exports: [
+      { path: [/^(Agent|Pool|Client|BalancedPool|ProxyAgent|EnvHttpProxyAgent)$/], via: 'new', kind: 'agent', noun: 'dispatcher' },
+      request([/^(fetch|request|stream)$/], ['dispatcher']),
+    ],
+    reported: true,
+    agentFamily: 'undici',
+    noun: 'dispatcher',
+    facts: {
+      owns: { kind: 'own-pool', text: 'An Agent keeps one Pool per origin; idle sockets stay open until the keep-alive timer (4 s, or the server hint up to 600 s) or `close()`, not until garbage collection.', source: 'undici 7.30.2 lib/dispatcher/agent.js, lib/dispatcher/client.js' },
+      perCall: { text: 'each run builds a new dispatcher with its own connection pool: every request through it opens a new connection, and idle sockets stay open until its keep-alive timer or `close()`.', source: 'undici 7.30.2 lib/dispatcher/client.js (keepAliveTimeout 4e3); docs/keepalive-facts-extra.md §2' },
+      lifecycle: { close: ['close', 'destroy'], source: 'undici 7.30.2 docs/docs/api/Dispatcher.md' },
+      identity: { options: ['connect', 'token', 'auth', 'proxyTls', 'requestTls'], source: 'undici 7.30.2 lib/dispatcher/proxy-agent.js (token/auth become proxy-authorization)' },
+    },
+    settings: {
+      options: { keepAliveTimeout: '4_000' },
+      text: 'A bare `new Agent()` in a request is dropped (the global dispatcher already pools); others get `keepAliveTimeout: 4_000`. Use undici\'s own `fetch` with undici\'s dispatchers.',
+      source: 'docs/keepalive-facts-extra.md §2',
+    },
+  },
+  {
+    id: 'agentkeepalive',
+    name: 'agentkeepalive',
+    group: 'http',
+    modules: ['agentkeepalive'],
+    exports: [{ path: [], via: 'new', kind: 'agent' }, { path: ['HttpsAgent'], via: 'new', kind: 'agent' }],
+    reported: true,
+    agentFamily: 'agentkeepalive',
+    noun: 'agent',
+    facts: {
+      owns: { kind: 'own-pool', text: 'An http.Agent subclass with a socket pool of its own, keep-alive on by default (`freeSocketTimeout` 4000).', source: 'agentkeepalive 4.6.0 lib/agent.js' },
+      perCall: { text: 'each run builds a new agent with an empty socket pool: every request opens a new TCP (and TLS) connection, and its idle sockets stay open until `freeSocketTimeout`.', source: 'agentkeepalive 4.6.0 lib/agent.js' },
+      lifecycle: { close: ['destroy'], source: 'agentkeepalive 4.6.0 README "agent.destroy()"' },
+      identity: NODE_AGENT_IDENTITY,
+    },
+    settings: { options: {}, text: 'Its defaults already keep alive with a 4 s free-socket timeout; note its active `timeout` (8 s) aborts slow in-flight requests.', source: 'agentkeepalive 4.6.0 README; docs/keepalive-facts-extra.md §5' },
+  },
+  {
+    id: 'proxy-agent',
+    name: 'Proxy agents (https-proxy-agent, http-proxy-agent, socks-proxy-agent, proxy-agent)',
+    group: 'http',
+    modules: ['https-proxy-agent', 'http-proxy-agent', 'socks-proxy-agent', 'proxy-agent'],
+    exports: [
+      { path: [/^(HttpsProxyAgent|HttpProxyAgent|SocksProxyAgent|ProxyAgent)$/], via: 'new', kind: 'agent' },
+      { path: [], via: 'new', kind: 'agent' },
+    ],
+    reported: true,
+    agentFamily: 'proxy-agent',
+    noun: 'agent',
+    facts: {
+      owns: { kind: 'own-pool', text: 'An agent-base Agent (an http.Agent subclass): a socket pool of its own; each new socket is a connection to the proxy plus a CONNECT (and TLS) handshake.', source: 'https-proxy-agent 9.1.0 dist/index.js; agent-base 9.0.0 dist/index.js' },
+      perCall: { text: 'each run builds a new proxy agent with an empty pool: every request opens a new connection to the proxy and a new CONNECT and TLS handshake through it.', source: 'https-proxy-agent 9.1.0 dist/index.js (connect())' },
+      lifecycle: { close: ['destroy'], source: 'agent-base 9.0.0 dist/index.js (extends http.Agent)' },
+      identity: { options: ['headers', 'ca', 'cert', 'key', 'rejectUnauthorized'], source: 'https-proxy-agent 9.1.0 dist/index.js (proxy URL credentials become Proxy-Authorization)' },
+    },
+    settings: { options: { keepAlive: 'true' }, text: 'One agent per proxy URL and credential set, with `keepAlive: true` (agent-base inherits http.Agent\'s default of false).', source: 'agent-base 9.0.0 dist/index.js; docs/keepalive-facts-extra.md §7' },
+  },
+  {
+    id: 'follow-redirects',
+    name: 'follow-redirects http/https',
+    group: 'http',
+    modules: ['follow-redirects'],
+    exports: [
+      { path: [/^(http|https)$/, 'Agent'], via: 'new', kind: 'agent' },
+      request([/^(http|https)$/, /^(request|get)$/], ['agent', 'agents.http', 'agents.https']),
+    ],
+    reported: true,
+    agentFamily: 'node-http',
+    noun: 'agent',
+    facts: {
+      owns: { kind: 'own-pool', text: 'Its `http`/`https` exports are `Object.create(nativeProtocol)`: `Agent` is Node\'s own, and requests take `agent` or `agents: { http, https }`.', source: 'follow-redirects 1.16.3 index.js (wrap(), lines 353-356 and 534)' },
+      perCall: { text: 'each run builds a new Node agent with an empty socket pool, so every request through it opens a new TCP (and TLS) connection.', source: 'follow-redirects 1.16.3 index.js; nodejs doc/api/http.md' },
+      lifecycle: { close: ['destroy'], source: 'nodejs doc/api/http.md "agent.destroy()"' },
+      identity: NODE_AGENT_IDENTITY,
+    },
+    settings: NODE_AGENT_SETTINGS,
+  },
+  {
+    id: 'axios',
+    name: 'axios',
+    group: 'http',
+    modules: ['axios'],
+    exports: [
+      { path: [], via: 'call', kind: 'axios-request', slots: ['httpAgent', 'httpsAgent'] },
+      { path: [/^(request|get|delete|head|options|post|put|patch|postForm|putForm|patchForm)$/], via: 'call', kind: 'axios-request', slots: ['httpAgent', 'httpsAgent'] },
+      { path: ['create'], via: 'call', kind: 'axios-instance', noun: 'axios instance' },
+    ],
+    reported: true,
+    noun: 'axios instance',
+    facts: {
+      owns: { kind: 'shared-pool', text: 'No pool of its own: requests go through `httpAgent`/`httpsAgent` when given, else Node\'s global agent (keep-alive since Node 19).', source: 'axios 1.21.1 lib/adapters/http.js; docs/keepalive-facts-extra.md §3' },
+      perCall: { text: 'each run builds a new axios instance (and any agents in its config); interceptors on the global axios are not copied to it.', source: 'axios 1.21.1 lib/axios.js (createInstance), lib/core/Axios.js (new InterceptorManager per instance)' },
+      lifecycle: { source: 'axios 1.21.1 lib/axios.js (no close: agents passed in are closed by their owner)' },
+      identity: { options: ['httpsAgent', 'auth', 'headers', 'proxy'], source: 'axios 1.21.1 README ("Axios sends AUTH_TOKEN to all of them")' },
+    },
+    settings: { options: { httpAgent: 'httpAgent', httpsAgent: 'httpsAgent' }, text: 'One instance with shared keep-alive agents (see node-http); per-request `Authorization` and tenant headers stay per request.', source: 'docs/keepalive-facts-extra.md §3 and "Recommended settings (c)"' },
+  },
+  {
+    id: 'got',
+    name: 'got',
+    group: 'http',
+    modules: ['got'],
+    exports: [request([], ['agent.http', 'agent.https', 'agent.http2']), request([/^(get|post|put|patch|delete|head|stream)$/], ['agent.http', 'agent.https', 'agent.http2'])],
+    reported: true,
+    noun: 'request',
+    facts: {
+      owns: { kind: 'shared-pool', text: '`got.extend()` instances own no pool: "If a key is not present, it will default to a global agent".', source: 'got 14.6.6 dist/source/core/options.js' },
+      perCall: { text: 'a per-call `got.extend()` builds options only; agents built inline in `agent: { http, https, http2 }` are reported by no-inline-dispatcher.', source: 'got 14.6.6 dist/source/core/options.js' },
+      lifecycle: { source: 'got 14.6.6 dist/source/core/options.js (no close)' },
+    },
+    settings: { options: {}, text: 'Pass shared keep-alive agents in `agent: { http, https }` when the global agent is not enough.', source: 'got 14.6.6 dist/source/core/options.js' },
+  },
+  {
+    id: 'node-fetch',
+    name: 'node-fetch',
+    group: 'http',
+    modules: ['node-fetch'],
+    exports: [request([], ['agent'])],
+    reported: true,
+    noun: 'request',
+    facts: {
+      owns: { kind: 'shared-pool', text: 'No pool of its own: `agent` is an Agent or `(parsedURL) => Agent`; the default is Node\'s global agent.', source: 'node-fetch 2.7.0 lib/index.js (options.agent)' },
+      perCall: { text: 'an agent built inline in `agent` is a new pool per request (reported by no-inline-dispatcher).', source: 'node-fetch 2.7.0 lib/index.js' },
+      lifecycle: { source: 'node-fetch 2.7.0 lib/index.js (no close)' },
+    },
+    settings: { options: {}, text: 'Pass a shared keep-alive agent (or a function returning the http or https one).', source: 'node-fetch 2.7.0 README "Custom Agent"' },
+  },
+  {
+    id: 'ky',
+    name: 'ky',
+    group: 'http',
+    modules: ['ky'],
+    exports: [{ path: [/^(create|extend)$/], via: 'call', kind: 'client' }],
+    reported: false,
+    noun: 'ky instance',
+    facts: {
+      owns: { kind: 'shared-pool', text: '`ky.create()`/`ky.extend()` only merge defaults; requests go through the global `fetch` and its dispatcher.', source: 'ky 1.14.3 distribution/index.js (createInstance)' },
+      perCall: { text: 'each run merges options into a new ky function; it opens no connection of its own.', source: 'ky 1.14.3 distribution/index.js' },
+      lifecycle: { source: 'ky 1.14.3 distribution/index.js (no close)' },
+    },
+    settings: { options: {}, text: 'Nothing to set: the global fetch dispatcher pools connections.', source: 'docs/keepalive-facts-extra.md §2' },
+  },
+  {
+    id: 'superagent',
+    name: 'superagent',
+    group: 'http',
+    modules: ['superagent'],
+    exports: [{ path: ['agent'], via: 'call', kind: 'client' }],
+    reported: false,
+    noun: 'superagent agent',
+    facts: {
+      owns: { kind: 'nothing-until-used', text: '`superagent.agent()` is a cookie and defaults holder, not an http.Agent; requests use `agent: false` (no pooling) unless `.agent(httpAgent)` is called on each request.', source: 'superagent 10.4.2 lib/node/index.js (this._agent = false), lib/agent-base.js' },
+      perCall: { text: 'a per-call `superagent.agent()` builds a cookie jar only; superagent opens a new connection per request whether or not it is shared.', source: 'superagent 10.4.2 lib/node/index.js' },
+      lifecycle: { source: 'superagent 10.4.2 lib/node/agent.js (no close)' },
+    },
+    settings: { options: {}, text: 'To pool, pass a shared keep-alive `http.Agent` with `.agent(sharedAgent)` on each request.', source: 'superagent 10.4.2 lib/node/index.js' },
+  },
+];
