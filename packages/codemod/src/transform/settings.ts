@@ -1,17 +1,20 @@
 // Recommended keep-alive settings merged into an agent's options (keepalive-facts.md,
 // "Recommended settings"): explicit values win (an explicit `keepAlive: false` is a decision the
 // planner leaves alone). Never `keepAliveMsecs`, which is only the TCP probe delay.
-import { findProperty, unwrap, type CatalogSite } from '@reuse-clients/core';
+import { FAMILIES, findProperty, unwrap, type CatalogSite } from '@reuse-clients/core';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Edit } from './edits.js';
 
-export const NODE_AGENT_SETTINGS: readonly [string, string][] = [
-  ['keepAlive', 'true'],
-  ['timeout', '4_000'],
-  ['scheduling', "'lifo'"],
-];
+/** The recommended options of a family in the table (packages/core/src/families), as source text. */
+function familySettings(id: string): readonly [string, string][] {
+  const family = FAMILIES.find((candidate) => candidate.id === id);
+  if (!family) throw new Error(`no family ${id} in the catalog`);
+  return Object.entries(family.settings.options);
+}
 
-export const UNDICI_SETTINGS: readonly [string, string][] = [['keepAliveTimeout', '4_000']];
+export const NODE_AGENT_SETTINGS: readonly [string, string][] = familySettings('node-http');
+
+export const UNDICI_SETTINGS: readonly [string, string][] = familySettings('undici');
 
 const UNDICI_ORIGIN_FIRST = new Set(['Pool', 'Client', 'BalancedPool']);
 

@@ -4,11 +4,13 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import agentRule from '../../src/rules/no-per-call-agent.js';
 import clientRule from '../../src/rules/no-per-call-client.js';
-import { commonjs, testable } from './testers.js';
+import { commonjs, testable, whyOf } from './testers.js';
 
 const ruleTester = new RuleTester();
 
-const perCall = (line: number, column: number, construct: string, where: string) => ({ messageId: 'perCall' as const, line, column, data: { construct, where, extra: '' } });
+/** The family each construction of these cases belongs to: its facts are the report's reason. */
+const FAMILY_OF: Record<string, string> = { 'new AWS.S3()': 'aws-sdk-v2', 'new Pool()': 'pg', 'new PrismaClient()': 'prisma', 'new Redis()': 'ioredis', 'new S3Client()': 'aws-sdk-v3' };
+const perCall = (line: number, column: number, construct: string, where: string) => ({ messageId: 'perCall' as const, line, column, data: { construct, where, why: whyOf(FAMILY_OF[construct]!), extra: '' } });
 
 ruleTester.run('no-per-call-client: how often callbacks run', testable(clientRule), {
   valid: [
