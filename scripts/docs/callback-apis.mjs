@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BUILTIN_CALLBACK_APIS, CALLBACK_SHAPES, INSTANCE_SOURCES } from '../../packages/core/dist/index.js';
+import { BUILTIN_CALLBACK_APIS, CALLBACK_SHAPES, INSTANCE_SOURCES, VALUE_REGISTRATIONS } from '../../packages/core/dist/index.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const PAGE = path.join(repoRoot, 'docs/callback-apis.md');
@@ -68,6 +68,17 @@ export function render() {
     }
     lines.push('');
   }
+  lines.push(
+    '## Values kept by a registration',
+    '',
+    'A construction handed to one of these is kept for as long as the container lives: the function',
+    'that builds it is a factory, judged where it is called (like a function that returns it).',
+    '',
+    '| API | value |',
+    '| --- | --- |',
+  );
+  for (const registration of VALUE_REGISTRATIONS) lines.push(`| ${escape(calleeText(registration))} | argument ${registration.argument + 1} |`);
+  lines.push('');
   lines.push('## How receivers are recognised', '', '| value | made by |', '| --- | --- |');
   for (const source of INSTANCE_SOURCES) lines.push(`| *${source.kind}* | ${escape(sourceText(source))} |`);
   lines.push('');

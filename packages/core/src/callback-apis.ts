@@ -192,6 +192,17 @@ export const BUILTIN_CALLBACK_APIS: readonly CallbackApi[] = [
   { group: 'Per invocation: serverless', callee: { module: '@azure/functions', path: undefined }, callback: { properties: ['handler'] }, runs: 'per-call', evidence: 'on every invocation of the Azure Function[ `{{arg0}}`]' },
 ];
 
+/**
+ * Calls that keep a value for as long as the container or app lives: a construction handed to one
+ * is built for its callers, like a returned value (a loader that registers a Redis client is a
+ * factory judged where it is called, not a per-call construction).
+ */
+export const VALUE_REGISTRATIONS: readonly { group: string; callee: ApiCallee; argument: number }[] = [
+  { group: 'Kept: DI registrations', callee: { module: 'awilix', path: ['asValue'] }, argument: 0 },
+  { group: 'Kept: DI registrations', callee: { module: 'tsyringe', path: ['container', 'registerInstance'] }, argument: 1 },
+  { group: 'Kept: DI registrations', callee: { instance: 'inversify.binding', methods: ['toConstantValue'] }, argument: 0 },
+];
+
 /** Shapes that are not a call of an API: recognised in code, listed here so the docs page names them. */
 export const CALLBACK_SHAPES: readonly { group: string; shape: string; runs: Runs }[] = [
   { group: 'Start-up: plugins', shape: 'a hapi plugin object `{ name | pkg, register }`: its `register`', runs: 'once' },

@@ -4,7 +4,7 @@
 // so the frequency walk pays for this only at the function boundaries it reaches.
 import type { TSESTree } from '@typescript-eslint/types';
 import { isFunction, isTransparentWrapper, memberPropertyName, propertyKeyName, stringLiteralValue, unwrap, walk, type FunctionNode, type Node } from './ast.js';
-import { moduleMatches, renderEvidence, samePath, type CallbackApi, type CallbackApiTable, type Runs } from './callback-apis.js';
+import { VALUE_REGISTRATIONS, moduleMatches, renderEvidence, samePath, type ApiCallee, type CallbackApi, type CallbackApiTable, type Runs } from './callback-apis.js';
 import type { ModuleResolver } from './resolve.js';
 import { isUndeclaredGlobal, readsOf, resolveName, type ScopeManagerLike, type ScopeVariable } from './scope.js';
 
@@ -218,6 +218,29 @@ export class CallbackRoles {
       return { runs: api.runs, evidence: renderEvidence(api.evidence, values), call };
     }
     return undefined;
+  }
+
+  /** Is `argument` handed to a call that keeps it (awilix `asValue(x)`, inversify `toConstantValue(x)`)? */
+  isValueRegistration(call: Node | undefined, argument: Node): boolean {
+    if (call?.type !== 'CallExpression') return false;
+    const index = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
+    if (index < 0) return false;
+    const callee = unwrap(call.callee);
+    return VALUE_REGISTRATIONS.some((registration) => registration.argument === index && this.calleeIs(callee, registration.callee));
+  }
+
+  private calleeIs(callee: Node, target: ApiCallee): boolean {
+    if ('module' in target) {
+      const value = this.resolver.valueOf(callee);
+      return !!value && moduleMatches(target.module, value.module) && samePath(target.path, value.path);
+    }
+    if ('global' in target) {
+      const path = globalPath(callee, this.scopeManager);
+      return !!path && samePath(target.global, path);
+    }
+    if (callee.type !== 'MemberExpression') return false;
+    const method = memberPropertyName(callee);
+    return !!method && target.methods.includes(method) && this.instanceOf(callee.object, 0) === target.instance;
   }
 
   // ---- instance kinds -------------------------------------------------------------------------

@@ -54,7 +54,8 @@ const ARRAY_ITERATION_METHODS = new Set(['map', 'forEach', 'flatMap', 'filter', 
 const MAX_FACTORY_DEPTH = 8;
 
 /** How the value of the construction travels while we walk up. */
-type Flow = 'value' | 'returned' | 'dropped';
+/** `derived`: a value made from the construction by a method chain (`new Agent().compose(…)`): storing it keeps the construction, returning it does not make a factory. */
+type Flow = 'value' | 'derived' | 'returned' | 'dropped';
 
 export class FrequencyClassifier {
   private readonly startupMatchers: ((name: string) => boolean)[];
@@ -76,7 +77,7 @@ export class FrequencyClassifier {
    * construction is a factory and its in-file calls are classified instead.
    */
   occurrences(node: Node, followFactories: boolean): Occurrence[] {
-    return this.ascend(node, node, 'value', { followFactories, depth: 0, visiting: new Set() });
+    return this.ascend(node, node, 'value', { followFactories, depth: 0, visiting: new Set(), perElement: followFactories });
   }
 
   /** How often the body of `fn` runs, ignoring what it returns. */
@@ -89,11 +90,11 @@ export class FrequencyClassifier {
     let child = from;
     let flow = initialFlow;
     for (let parent = child.parent; parent; child = parent, parent = parent.parent) {
-      if (flow === 'value' && this.storesIntoLongLivedStorage(child, parent, context)) {
+      if ((flow === 'value' || flow === 'derived') && this.storesIntoLongLivedStorage(child, parent, context)) {
         return [once(start, 'stored in long-lived storage (lazy singleton or cache)')];
       }
       const loop = repeatedPart(child, parent);
-      if (loop) return [perCall(start, 'on every iteration of a loop')];
+      if (loop) return this.loopBody(start, parent, context);
       if (isFunction(parent) && child !== parent.id) return this.functionBoundary(start, parent, flow, context, child);
       if (parent.type === 'PropertyDefinition' && child === parent.value) return this.classMember(start, parent, context);
       if (parent.type === 'StaticBlock') return [once(start, 'class static block')];
@@ -103,7 +104,15 @@ export class FrequencyClassifier {
   }
 
   private nextFlow(flow: Flow, child: Node, parent: Node): Flow {
+    if (flow === 'derived') {
+      if (parent.type === 'CallExpression' && parent.callee === child) return 'derived';
+      if (parent.type === 'MemberExpression' && parent.object === child && parent.parent?.type === 'CallExpression' && parent.parent.callee === parent) return 'derived';
+      const next = this.nextFlow('value', child, parent);
+      return next === 'returned' ? 'dropped' : next === 'value' ? 'derived' : next;
+    }
     if (flow !== 'value') return flow;
+    // `new Agent().compose(…)`: a method called on the new value.
+    if (parent.type === 'MemberExpression' && parent.object === child && parent.parent?.type === 'CallExpression' && parent.parent.callee === parent) return 'derived';
     if (isTransparentWrapper(parent)) return 'value';
     switch (parent.type) {
       case 'AwaitExpression':
@@ -120,7 +129,7 @@ export class FrequencyClassifier {
       case 'ReturnStatement':
         return 'returned';
       case 'CallExpression':
-        return this.isResolveCall(parent, child) ? 'returned' : 'dropped';
+        return this.isResolveCall(parent, child) || this.roles.isValueRegistration(parent, child) ? 'returned' : 'dropped';
       case 'VariableDeclarator':
         return child === parent.init && parent.id.type === 'Identifier' && this.isReturnedLocal(parent.id) ? 'returned' : 'dropped';
       case 'AssignmentExpression':
@@ -170,8 +179,68 @@ export class FrequencyClassifier {
         node = node.parent;
       }
       const parent = node.parent;
-      return parent?.type === 'ReturnStatement' || (parent?.type === 'ArrowFunctionExpression' && parent.body === node) || this.isResolveCall(parent, node);
+      if (parent?.type === 'ReturnStatement' || (parent?.type === 'ArrowFunctionExpression' && parent.body === node)) return true;
+      if (this.isResolveCall(parent, node) || this.roles.isValueRegistration(parent, node)) return true;
+      return this.isInReturnedClosure(reference.identifier as Node, variable.scope.variableScope.block);
     });
+  }
+
+  /** `const agent = new Agent(); return (url) => fetch(url, { dispatcher: agent });`: the closure keeps it. */
+  private isInReturnedClosure(read: Node, owner: Node): boolean {
+    const closure = nearestFunction(read);
+    if (!closure || closure === owner || nearestFunction(closure) !== owner) return false;
+    let node: Node = closure;
+    while (node.parent && (isTransparentWrapper(node.parent) || node.parent.type === 'ObjectExpression' || node.parent.type === 'ArrayExpression' || (node.parent.type === 'Property' && node.parent.value === node))) node = node.parent;
+    const parent = node.parent;
+    return parent?.type === 'ReturnStatement' || (parent?.type === 'ArrowFunctionExpression' && parent.body === node && parent === owner);
+  }
+
+  /**
+   * A loop body runs once per element when the loop itself runs once (module scope, a start-up
+   * function) over a bounded set: `for…of`/`for…in` (not `for await`) or a `for` with a test.
+   * `while` loops and loops in per-call code repeat per call.
+   */
+  private loopBody(start: Node, loop: Node, context: Context): Occurrence[] {
+    const bounded = (loop.type === 'ForOfStatement' && !loop.await) || loop.type === 'ForInStatement' || (loop.type === 'ForStatement' && !!loop.test);
+    const header = loop.type === 'ForOfStatement' || loop.type === 'ForInStatement' ? loop.left : loop.type === 'ForStatement' ? loop.init : null;
+    if (bounded && header && context.perElement && this.argumentsRead(start, header) && context.depth < MAX_FACTORY_DEPTH) {
+      const outer = summarize(this.ascend(loop, loop, 'dropped', { ...context, followFactories: false, depth: context.depth + 1 }).map((occurrence) => occurrence.frequency));
+      if (outer.kind === 'once') return [once(start, 'once per element of a loop that runs once')];
+    }
+    return [perCall(start, 'on every iteration of a loop')];
+  }
+
+  /** Do the arguments of a construction (or factory call) read a variable declared in `declaration` (the loop's element)? */
+  private argumentsRead(construction: Node, declaration: Node): boolean {
+    if (construction.type !== 'NewExpression' && construction.type !== 'CallExpression') return false;
+    let found = false;
+    for (const argument of construction.arguments) {
+      walk(argument, (node) => {
+        if (found) return false;
+        if (node.type === 'Identifier') {
+          const definition = resolveName(this.scopeManager, node, node.name)?.defs[0];
+          if (definition && contains(declaration, definition.name as Node)) found = true;
+        }
+        return !found;
+      });
+    }
+    return found;
+  }
+
+  /** `function Client(o) { this.agent = …; }`, or a function some code calls with `new` or extends through `.prototype`. */
+  private isConstructorFunction(fn: FunctionNode): ScopeVariable | null {
+    if (fn.type === 'ArrowFunctionExpression' || fn.async || fn.generator) return null;
+    const parent = fn.parent;
+    const name = fn.type === 'FunctionDeclaration' && fn.id ? fn.id.name : parent?.type === 'VariableDeclarator' && parent.init === fn && parent.id.type === 'Identifier' ? parent.id.name : undefined;
+    if (!name) return null;
+    const variable = resolveName(this.scopeManager, parent ?? fn, name);
+    if (!variable) return null;
+    const usedAsConstructor = readsOf(variable).some((reference) => {
+      const use = reference.identifier.parent;
+      return (use?.type === 'NewExpression' && use.callee === reference.identifier) || (use?.type === 'MemberExpression' && use.object === reference.identifier && memberPropertyName(use) === 'prototype');
+    });
+    const assignsThis = fn.body.body.some((statement) => statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression' && isThisMember(unwrap(statement.expression.left)));
+    return usedAsConstructor || assignsThis ? variable : null;
   }
 
   /** `resolve(value)` where `resolve` is the first parameter of a `new Promise` executor. */
@@ -206,7 +275,7 @@ export class FrequencyClassifier {
         // walk goes on, so that `new C()` per call is still found); other targets need a guard
         // (`if (!x) x = …`) to be a singleton rather than a replacement on every call.
         if (isThisMember(target)) return !isConstructorBody(parent);
-        return guarded(parent, target);
+        return guarded(parent, target, this.initOf);
       }
       case 'LogicalExpression':
         return (parent.operator === '??' || parent.operator === '||') && child === parent.right && this.isLongLived(parent.left, context);
@@ -215,7 +284,7 @@ export class FrequencyClassifier {
         // `cache.set(k, new Pool())` is a cache only when guarded (`if (!cache.has(k))`);
         // unguarded it replaces the pool on every call.
         const map = (unwrap(parent.callee) as TSESTree.MemberExpression).object;
-        return this.isLongLived(map, context) && guarded(parent, map);
+        return this.isLongLived(map, context) && guarded(parent, map, this.initOf);
       }
       case 'VariableDeclarator':
         return child === parent.init && parent.id.type === 'Identifier' && this.localEndsInLongLivedStorage(parent.id, context);
@@ -235,7 +304,7 @@ export class FrequencyClassifier {
       if (!parent) return false;
       // Stored for later calls, under a guard on the local or on the storage (`if (!a) { a = …;
       // cache.set(k, a) }`, `if (cache.has(k)) return …`); unguarded it is replaced every call.
-      const isGuarded = (storage: Node) => guarded(parent, identifier) || guarded(parent, storage);
+      const isGuarded = (storage: Node) => guarded(parent, identifier, this.initOf) || guarded(parent, storage, this.initOf);
       if (parent.type === 'AssignmentExpression' && parent.right === node && parent.operator === '=') {
         // In a constructor the walk goes on to the class (see the direct form in storesIntoLongLivedStorage).
         if (isThisMember(unwrap(parent.left))) return !isConstructorBody(parent);
@@ -246,6 +315,15 @@ export class FrequencyClassifier {
       return this.isLongLived(map, context) && isGuarded(map);
     });
   }
+
+  /** The initialiser of a `const`/`let` local that is never assigned again. */
+  private readonly initOf = (identifier: TSESTree.Identifier): Node | undefined => {
+    const variable = resolveName(this.scopeManager, identifier, identifier.name);
+    const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (definition?.type !== 'Variable' || definition.node.type !== 'VariableDeclarator' || definition.node.id !== definition.name) return undefined;
+    if (variable!.references.some((reference) => reference.isWrite() && !reference.init)) return undefined;
+    return definition.node.init ?? undefined;
+  };
 
   private isLocal(identifier: TSESTree.Identifier): boolean {
     const variable = resolveName(this.scopeManager, identifier, identifier.name);
@@ -296,9 +374,24 @@ export class FrequencyClassifier {
     if (role?.runs === 'per-call') return [perCall(start, role.evidence)];
     if (role?.runs === 'as-caller' && role.call) return this.ascend(start, role.call, 'dropped', context);
 
+    // An ES5 constructor function runs once per `new F()`, like a class constructor.
+    const constructorVariable = this.isConstructorFunction(fn);
+    if (constructorVariable && !context.visiting.has(fn) && context.depth < MAX_FACTORY_DEPTH) {
+      const inner = { ...context, followFactories: false, perElement: false, depth: context.depth + 1, visiting: new Set([...context.visiting, fn]) };
+      for (const construction of newExpressionsOf(constructorVariable)) {
+        const frequency = summarize(this.ascend(construction, construction, 'dropped', inner).map((occurrence) => occurrence.frequency));
+        if (frequency.kind === 'per-call') return [perCall(start, `on every \`new ${constructorVariable.name}()\`, which runs ${frequency.where}`)];
+      }
+      return [once(start, 'constructor function (once per instance)')];
+    }
+
     const iteration = iterationCallback(fn);
     if (iteration) {
       if (returned && this.collectionIsKept(iteration)) return [once(start, 'collection built once')];
+      if (context.perElement && fn.params.some((parameter) => this.argumentsRead(start, parameter)) && context.depth < MAX_FACTORY_DEPTH) {
+        const outer = summarize(this.ascend(iteration, iteration, 'dropped', { ...context, followFactories: false, depth: context.depth + 1 }).map((occurrence) => occurrence.frequency));
+        if (outer.kind === 'once') return [once(start, 'once per element of an iteration that runs once')];
+      }
       return [perCall(start, `on every element passed to \`.${memberPropertyName(iteration.callee as TSESTree.MemberExpression)}()\``)];
     }
 
@@ -320,7 +413,8 @@ export class FrequencyClassifier {
     if (naming.variable && !naming.exported && !context.visiting.has(fn) && context.depth < MAX_FACTORY_DEPTH) {
       const calls = this.callsOf(fn, naming);
       if (calls && calls.all && calls.calls.length > 0) {
-        const inner = { ...context, followFactories: false, depth: context.depth + 1, visiting: new Set([...context.visiting, fn]) };
+        // The calls only run the function: once per element of a loop is about constructions that read the element.
+        const inner = { ...context, followFactories: false, perElement: false, depth: context.depth + 1, visiting: new Set([...context.visiting, fn]) };
         const frequencies = calls.calls.map((call) => summarize(this.ascend(call, call, 'dropped', inner).map((o) => o.frequency)));
         if (frequencies.every((frequency) => frequency.kind === 'once')) return [once(start, `\`${naming.display}\` is only called at start-up`)];
       }
@@ -360,7 +454,7 @@ export class FrequencyClassifier {
     // with an inline agent) runs once per `new C()`: judge it there, at the construction itself.
     if (member.type !== 'PropertyDefinition' && !this.isKeptOnInstance(start)) {
       for (const construction of newExpressionsOf(variable)) {
-        const frequency = summarize(this.ascend(construction, construction, 'dropped', { ...inner, followFactories: false }).map((occurrence) => occurrence.frequency));
+        const frequency = summarize(this.ascend(construction, construction, 'dropped', { ...inner, followFactories: false, perElement: false }).map((occurrence) => occurrence.frequency));
         if (frequency.kind === 'per-call') return [perCall(start, `on every \`new ${variable.name}()\`, which runs ${frequency.where}`)];
       }
       return [once(start, reason)];
@@ -474,6 +568,8 @@ export class FrequencyClassifier {
 
 interface Context {
   followFactories: boolean;
+  /** Constructions (not requests) built from a loop's element are once per element in a once-run loop. */
+  perElement?: boolean;
   depth: number;
   visiting: Set<Node>;
 }
@@ -570,18 +666,29 @@ function nearestFunction(node: Node): Node | undefined {
  * Is the assignment guarded by a test of its own target? `if (!x) x = …`, `if (x == null)`,
  * `if (!map.has(k))`, or an earlier `if (x) return x;` in the same block.
  */
-function guarded(assignment: Node, target: Node): boolean {
+function guarded(assignment: Node, target: Node, initOf?: (identifier: TSESTree.Identifier) => Node | undefined): boolean {
+  const isTarget = (node: Node) => sameReference(node, target) || (target.type === 'MemberExpression' && sameReference(node, target.object));
+  // `const cached = this.agents.get(key); if (cached !== undefined) return cached;`
+  const readsTarget = (node: Node): boolean => {
+    if (node.type !== 'Identifier' || !initOf) return false;
+    let init = initOf(node);
+    if (init?.type === 'AwaitExpression') init = init.argument;
+    if (!init) return false;
+    init = unwrap(init);
+    if (init.type === 'CallExpression') init = unwrap(init.callee);
+    return init.type === 'MemberExpression' && isTarget(init.object);
+  };
   const mentions = (test: Node): boolean => {
     let found = false;
     walk(test, (node) => {
       if (found) return false;
-      if (sameReference(node, target) || (target.type === 'MemberExpression' && sameReference(node, target.object))) found = true;
+      if (isTarget(node) || readsTarget(node)) found = true;
       return !found;
     });
     return found;
   };
   for (let child: Node = assignment, parent = assignment.parent; parent && !isFunction(parent); child = parent, parent = parent.parent) {
-    if (parent.type === 'IfStatement' && parent.consequent === child && mentions(parent.test)) return true;
+    if (parent.type === 'IfStatement' && (parent.consequent === child || parent.alternate === child) && mentions(parent.test)) return true;
     if (parent.type === 'ConditionalExpression' && parent.test !== child && mentions(parent.test)) return true;
     if (parent.type === 'LogicalExpression' && parent.right === child && mentions(parent.left)) return true;
     if (parent.type === 'BlockStatement' || parent.type === 'Program') {

@@ -132,6 +132,51 @@ export default async (config) => { const client = new pg.Client(config); await c
 exports.connect = (o) => new Promise((resolve, reject) => { const c = createClient(o); c.on('error', reject); c.connect().then(() => resolve(c)); });`,
       languageOptions: commonjs,
     },
+    {
+      name: 'a loader that registers its client with awilix asValue is a factory (TS default export)',
+      code: `import { asValue } from 'awilix';
+import Redis from 'ioredis';
+export default async ({ container, options }: { container: any; options: { redisUrl: string } }): Promise<void> => {
+  const connection = new Redis(options.redisUrl, { lazyConnect: true });
+  await connection.connect();
+  container.register({ cacheRedisConnection: asValue(connection) });
+};`,
+    },
+    {
+      name: 'a closure that keeps the client is returned: a factory, judged where it is called',
+      code: `import { Pool } from 'pg';
+export function makeQuery(url) {
+  const pool = new Pool({ connectionString: url });
+  return (sql) => pool.query(sql);
+}`,
+    },
+    {
+      name: 'one client per region built by a loop at module scope',
+      code: `import { S3Client } from '@aws-sdk/client-s3';
+const REGIONS = ['us-east-1', 'eu-west-1'];
+export const clients = {};
+for (const region of REGIONS) clients[region] = new S3Client({ region });`,
+    },
+    {
+      name: 'one client per profile built by .map() in a start-up function called once',
+      code: `import Redis from 'ioredis';
+async function main(config) {
+  const shards = config.shards.map((url) => new Redis(url));
+  await Promise.all(shards.map((redis) => redis.ping()));
+}
+main(JSON.parse(process.env.CONFIG));`,
+    },
+    {
+      name: 'ES5 constructor function (assigns this.*), built once',
+      code: `var Redis = require('ioredis');
+function Cache(url) {
+  this.prefix = 'c:';
+  var redis = new Redis(url);
+  this.get = function (key) { return redis.get(this.prefix + key); };
+}
+module.exports = new Cache(process.env.REDIS_URL);`,
+      languageOptions: commonjs,
+    },
   ],
   invalid: [
     {
@@ -388,6 +433,40 @@ container.register({ db: asFunction(() => new Pool({ connectionString: process.e
       errors: [{ messageId: 'perCall', line: 4, column: 43 }],
     },
     {
+      name: 'a loop in a request handler is per call',
+      code: `import express from 'express';
+import { S3Client } from '@aws-sdk/client-s3';
+const app = express();
+app.post('/copy', async (req, res) => {
+  for (const region of req.body.regions) await new S3Client({ region }).send(req.body.command);
+  res.end();
+});`,
+      errors: [perCall(5, 48, 'new S3Client()', 'on every iteration of a loop')],
+    },
+    {
+      name: 'a while loop at module scope repeats',
+      code: `import Redis from 'ioredis';
+while (true) {
+  const redis = new Redis(process.env.REDIS_URL);
+  await redis.blpop('jobs', 0);
+}`,
+      errors: [perCall(3, 17, 'new Redis()', 'on every iteration of a loop')],
+    },
+    {
+      name: 'ES5 constructor function built per request',
+      code: `const express = require('express');
+const Redis = require('ioredis');
+function Session(url) {
+  this.redis = null;
+  const redis = new Redis(url);
+  this.load = (id) => redis.get(id);
+}
+const app = express();
+app.get('/me', (req, res) => { const session = new Session(req.query.url); session.load(req.query.id).then((v) => res.json(v)); });`,
+      languageOptions: commonjs,
+      errors: [perCall(5, 17, 'new Redis()', 'on every `new Session()`, which runs on every request of the route `GET /me`')],
+    },
+    {
       name: 'project entry from the callbackApis option',
       code: `import { createQueue } from '@acme/jobs';
 import Redis from 'ioredis';
@@ -430,6 +509,33 @@ module.exports = function (RED) {
   RED.nodes.registerType('http request', HTTPRequest);
 };`,
       languageOptions: commonjs,
+    },
+    {
+      name: 'a Map cache method: early return of the cached agent, then set',
+      code: `import https from 'node:https';
+export class Agents {
+  agents = new Map();
+  createAgent(key, o) { const cached = this.agents.get(key); if (cached !== undefined) return cached; const a = new https.Agent(o); this.agents.set(key, a); return a; }
+}`,
+    },
+    {
+      name: 'agents.has guard with a .compose() chain on the new agent',
+      code: `import { Agent, interceptors } from 'undici';
+const agents = new Map();
+export function agentFor(key, tls) {
+  if (!agents.has(key)) { const agent = new Agent({ connect: tls }).compose(interceptors.redirect()); agents.set(key, agent); }
+  return agents.get(key);
+}`,
+    },
+    {
+      name: 'if/else on the cache: get in one branch, build and set in the other',
+      code: `import { Agent } from 'undici';
+const agents = new Map();
+export function agentFor(origin) {
+  let agent;
+  if (agents.has(origin)) { agent = agents.get(origin); } else { agent = new Agent({ connect: { servername: origin } }); agents.set(origin, agent); }
+  return agent;
+}`,
     },
     // ── probes ────────────────────────────────────────────────────────────────────────────────
     {
