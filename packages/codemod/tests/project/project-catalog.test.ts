@@ -14,8 +14,15 @@ describe('buildProjectCatalog', () => {
   it('gives a file the entries for the factories it imports, spelled as the file imports them', () => {
     const catalog = catalogOf('factory-one-layer');
     const routes = path.join(SCENARIOS_ROOT, 'factory-one-layer/src/routes.ts');
+    // The entry carries the per-call cost of what the factory builds: the AWS SDK v3 family's fact.
     expect(catalog.projectCatalogFor(routes)).toEqual([
-      { module: './clients.js', call: 'createCatalogClient', kind: 'client', message: '`createCatalogClient` (from ./clients.ts) builds `new S3Client()`.' },
+      {
+        module: './clients.js',
+        call: 'createCatalogClient',
+        kind: 'client',
+        message: '`createCatalogClient` (from ./clients.ts) builds `new S3Client()`.',
+        facts: { perCall: expect.stringContaining('resolves credentials again and opens a new TCP+TLS connection') },
+      },
     ]);
     expect(catalog.projectCatalogFor(path.join(SCENARIOS_ROOT, 'factory-one-layer/src/clients.ts'))).toEqual([]);
     expect(catalog.projectConfiguresGlobalAxios).toBe(false);
