@@ -86,6 +86,9 @@ function withTarballs(command) {
     .join(' ');
 }
 
+// eslint-disable-next-line no-control-regex -- the escape character is what this matches
+const ANSI_ESCAPE = /\x1b\[[0-9;]*[A-Za-z]/g;
+
 // 3. The snippets, grouped by scenario.
 const snippets = readSnippets(repoRoot);
 const unannotated = snippets.filter((snippet) => !snippet.annotation);
@@ -98,7 +101,9 @@ for (const scenario of selected) {
   mkdirSync(dir);
   const run = (command) => {
     const result = spawnSync('bash', ['-c', command], { cwd: dir, env: npmEnv, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    return { status: result.status, output: `${result.stdout}${result.stderr}` };
+    // Some tools colour their output when CI is set (jscodeshift's summary did under CI=true), and
+    // an escape code before "0 errors" defeats the checks' word boundaries: they read plain text.
+    return { status: result.status, output: `${result.stdout}${result.stderr}`.replace(ANSI_ESCAPE, '') };
   };
   try {
     runScenario(scenario, dir, run);
