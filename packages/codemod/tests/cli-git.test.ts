@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checksums, commitAll, git, HOIST_MARK, makeProject, read, removeProjects, runCli, runCliJson, writeFiles } from './support/cli.js';
+import { checksums, commitAll, git, HOIST_MARK, makeProject, read, removeProjects, runCli, runCliExactly, runCliJson, writeFiles } from './support/cli.js';
 
 afterAll(removeProjects);
 
@@ -108,9 +108,50 @@ describe('reuse-clients inside a git work tree', () => {
     expect(read(project, 'pkg/src/b.gen.ts')).toBe(AGENT);
   });
 
-  it('proceeds outside git, where nothing counts as uncommitted', () => {
+});
+
+describe('reuse-clients outside a git work tree', () => {
+  const OUTSIDE = { GIT_CEILING_DIRECTORIES: path.dirname(makeProject({})) };
+
+  it('refuses with exit 2 before writing, saying why and what to pass', () => {
     const project = makeProject({ 'src/a.ts': AGENT });
-    expect(runCli(project, [], { GIT_CEILING_DIRECTORIES: path.dirname(project) }).status).toBe(0);
+    const before = checksums(project);
+    const run = runCliExactly(project, ['src'], OUTSIDE);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('src is not inside a git repository');
+    expect(run.stderr).toContain('--dry');
+    expect(run.stderr).toContain('--force');
+    expect(run.stdout).toBe('');
+    expect(checksums(project)).toEqual(before);
+  });
+
+  it('names the current folder as "."', () => {
+    const project = makeProject({ 'src/a.ts': AGENT });
+    expect(runCliExactly(project, [], OUTSIDE).stderr).toContain('. is not inside a git repository');
+  });
+
+  it('writes with --force, where nothing counts as uncommitted', () => {
+    const project = makeProject({ 'src/a.ts': AGENT });
+    expect(runCliExactly(project, ['--force'], OUTSIDE).status).toBe(0);
     expect(read(project, 'src/a.ts')).toContain(HOIST_MARK);
+  });
+
+  it('shows the diff with --dry and writes nothing', () => {
+    const project = makeProject({ 'src/a.ts': AGENT });
+    const before = checksums(project);
+    const run = runCliExactly(project, ['--dry'], OUTSIDE);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('+++ b/src/a.ts');
+    expect(checksums(project)).toEqual(before);
+  });
+
+  it('refuses when one of several roots is outside git, naming only that one', () => {
+    const repo = cleanRepo({ 'src/a.ts': AGENT });
+    const outside = makeProject({ 'b.ts': AGENT });
+    const run = runCliExactly(repo, ['src', path.join(outside, 'b.ts')], OUTSIDE);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('b.ts is not inside a git repository');
+    expect(run.stderr).not.toMatch(/\bsrc\b.*not inside/);
+    expect(read(repo, 'src/a.ts')).toBe(AGENT);
   });
 });

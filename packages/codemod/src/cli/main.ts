@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { MissingPathError } from '../engine/discover.js';
-import { UncommittedChangesError } from '../engine/git-safety.js';
+import { OutsideGitError, UncommittedChangesError } from '../engine/git-safety.js';
 import { resolveTransformModule, TRANSFORM_MODULE_ENV, TransformLoadError } from '../engine/load-transform.js';
 import { runCodemod } from '../engine/run.js';
 import { parseCliArgs, UsageError, type CliArgs } from './args.js';
@@ -89,6 +89,7 @@ export async function main(
   } catch (error) {
     if (error instanceof MissingPathError) return fail(error.message, `${USAGE_HINT}\n`);
     if (error instanceof UncommittedChangesError) return fail(`refusing to run.\n${renderUncommitted(error.files)}\n`);
+    if (error instanceof OutsideGitError) return fail(`refusing to run: ${error.message}, so nothing could show or undo the rewrite.\nSee the changes first with --dry, or write them anyway with --force.\n`);
     if (error instanceof TransformLoadError) return fail(`${error.message}\n`);
     return fail(`unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   } finally {

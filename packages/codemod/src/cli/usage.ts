@@ -9,7 +9,8 @@ node_modules, build output, .d.ts files and files git ignores are skipped.
 Options:
   --dry            print a unified diff of each change and write nothing
   --json           print a machine-readable summary on stdout
-  --force          run even when target files have uncommitted changes
+  --force          run even when target files have uncommitted changes, or
+                   outside a git repository (which refuses without it)
   --keyed          cache clients whose options depend on per-call values in a Map
                    keyed by those values, instead of leaving them
   --no-project     judge each file alone: skip the project pass that follows

@@ -1,6 +1,6 @@
 import { unlink } from 'node:fs/promises';
 import { discoverFiles } from './discover.js';
-import { findUncommittedTargets, UncommittedChangesError } from './git-safety.js';
+import { gitStateOf, OutsideGitError, UncommittedChangesError } from './git-safety.js';
 import type { FileOutcome } from './process-file.js';
 import { runFiles } from './run-files.js';
 import { displayPath } from './paths.js';
@@ -41,14 +41,15 @@ export interface RunResult {
 
 /**
  * Discovers the files, checks it is safe to rewrite them, transforms them. Throws
- * MissingPathError, UncommittedChangesError or TransformLoadError before writing anything;
+ * MissingPathError, OutsideGitError, UncommittedChangesError or TransformLoadError before writing anything;
  * per-file problems end up in the outcomes instead.
  */
 export async function runCodemod(options: RunOptions): Promise<RunResult> {
   const { roots, files, unreadable, staleTempFiles } = await discoverFiles(options.paths, { cwd: options.cwd, ignore: options.ignore });
   // A dry run writes nothing, so it can never lose uncommitted work.
   if (!options.dry && !options.force) {
-    const uncommitted = await findUncommittedTargets(roots, files);
+    const { uncommitted, outsideGit } = await gitStateOf(roots, files, (root) => (root === options.cwd ? '.' : displayPath(options.cwd, root)));
+    if (outsideGit.length > 0) throw new OutsideGitError(outsideGit);
     if (uncommitted.length > 0) throw new UncommittedChangesError(uncommitted);
   }
   const removedTempFiles = options.dry ? [] : await removeStaleTempFiles(options.cwd, staleTempFiles);

@@ -1,7 +1,7 @@
 // Helpers for tests that run the built CLI as a child process on throwaway projects.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,7 +27,24 @@ export interface CliRun {
   stderr: string;
 }
 
+/**
+ * Runs the CLI on a test project. Outside git a fix refuses to write without --force (cli-git tests
+ * that); tests about anything else write as a user outside git must, with --force added here.
+ */
 export function runCli(cwd: string, args: string[], env: Record<string, string> = {}): CliRun {
+  const writesOutsideGit = !['report', 'trace'].includes(args[0] ?? '') && !args.some((arg) => ['--dry', '--force', '--help', '-h', '--version'].includes(arg)) && !insideGit(cwd);
+  return runCliExactly(cwd, writesOutsideGit ? ['--force', ...args] : args, env);
+}
+
+function insideGit(directory: string): boolean {
+  for (let current = directory; current.startsWith(tmpdir()) && current !== tmpdir(); current = path.dirname(current)) {
+    if (existsSync(path.join(current, '.git'))) return true;
+  }
+  return false;
+}
+
+/** Runs the CLI with exactly these arguments. */
+export function runCliExactly(cwd: string, args: string[], env: Record<string, string> = {}): CliRun {
   const result = spawnSync(process.execPath, [CLI, ...args], {
     cwd,
     encoding: 'utf8',
