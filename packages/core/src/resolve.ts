@@ -2,7 +2,7 @@
 // import/require bindings found by scope analysis and follows references, so a local class called
 // `Agent` or a parameter called `axios` never matches, whatever its name.
 import type { TSESTree } from '@typescript-eslint/types';
-import { findProperty, memberPropertyName, stringLiteralValue, unwrap, isTransparentWrapper, type Node, displayText } from './ast.js';
+import { findProperty, memberPropertyName, stringLiteralValue, unwrap, isTransparentWrapper, walk, type Node, displayText } from './ast.js';
 import { INSTANCE_SEGMENT, normalizeModule, type BuildsWhen, type Catalog, type CatalogEntry } from './catalog.js';
 import { isUndeclaredGlobal, readsOf, resolveName, type ScopeManagerLike, type ScopeVariable } from './scope.js';
 
@@ -68,7 +68,10 @@ export class ModuleResolver {
         return variable && !isUndeclaredGlobal(variable) ? this.valueOfVariable(variable) : null;
       }
       case 'CallExpression':
-        return this.requiredModule(node) ?? this.instanceOf(node);
+        return this.requiredModule(node) ?? this.interopValue(node) ?? this.instanceOf(node);
+      case 'SequenceExpression':
+        // Babel's indirect call `(0, _axios.default)(config)`: the value of the last expression.
+        return this.valueOf(node.expressions[node.expressions.length - 1]!);
       case 'NewExpression':
         return this.instanceOf(node);
       case 'ImportExpression': {
@@ -95,6 +98,44 @@ export class ModuleResolver {
     if (node.callee.type === 'Super') return null;
     const callee = this.valueOf(node.callee);
     return callee ? member(callee, INSTANCE_SEGMENT) : null;
+  }
+
+  /**
+   * Compiled CommonJS wraps a require in an interop helper that returns the module (or a
+   * `{ default: module }` object, which `member` reads the same): Babel's
+   * `_interopRequireDefault(require('m'))`, TypeScript's `__importDefault`/`__importStar`, from
+   * `@babel/runtime` or `tslib` (see INTEROP_HELPERS) or inlined by the compiler, which this
+   * recognises by its `__esModule` test rather than by its name.
+   */
+  private interopValue(node: TSESTree.CallExpression): ModuleValue | null {
+    const argument = node.arguments[0];
+    if (node.arguments.length !== 1 || !argument || argument.type === 'SpreadElement') return null;
+    const wrapped = unwrap(argument);
+    if (wrapped.type !== 'CallExpression') return null;
+    const required = this.requiredModule(wrapped);
+    if (!required) return null;
+    const helper = this.valueOf(node.callee);
+    if (helper) return isInteropHelper(helper) ? required : null;
+    return this.isInlineInteropHelper(unwrap(node.callee)) ? required : null;
+  }
+
+  /** A function of this file whose body tests `.__esModule`, called through its binding. */
+  private isInlineInteropHelper(callee: Node): boolean {
+    if (callee.type !== 'Identifier') return false;
+    const variable = resolveName(this.scopeManager, callee, callee.name);
+    if (!variable || isUndeclaredGlobal(variable) || variable.defs.length !== 1) return false;
+    const definition = variable.defs[0]!;
+    let fn: Node | null | undefined = definition.type === 'FunctionName' ? (definition.node as Node) : definition.node.type === 'VariableDeclarator' ? definition.node.init : null;
+    // TypeScript: `var __importDefault = (this && this.__importDefault) || function (mod) {…}`.
+    if (fn?.type === 'LogicalExpression' && fn.operator === '||') fn = fn.right;
+    if (!fn || (fn.type !== 'FunctionDeclaration' && fn.type !== 'FunctionExpression' && fn.type !== 'ArrowFunctionExpression')) return false;
+    let testsEsModule = false;
+    walk(fn.body, (inner) => {
+      if (testsEsModule) return false;
+      if (inner.type === 'MemberExpression' && memberPropertyName(inner) === '__esModule') testsEsModule = true;
+      return !testsEsModule;
+    });
+    return testsEsModule;
   }
 
   /** `require('m')` with an unshadowed `require`. */
@@ -301,7 +342,7 @@ export class ModuleResolver {
     for (;;) {
       const parent = node.parent;
       if (!parent) return null;
-      if (isTransparentWrapper(parent)) {
+      if (isTransparentWrapper(parent) || (parent.type === 'SequenceExpression' && parent.expressions[parent.expressions.length - 1] === node)) {
         node = parent;
         continue;
       }
@@ -329,6 +370,24 @@ export class ModuleResolver {
       return null;
     }
   }
+}
+
+/**
+ * Interop helpers of compilers' runtime packages: each returns the required module itself or an
+ * object whose `default` is it (`@babel/runtime` 7 `helpers/interopRequire{Default,Wildcard}`,
+ * also as `helpers/esm/…`; `tslib` 2 `__importDefault`/`__importStar`).
+ */
+const INTEROP_HELPERS: readonly ModuleValue[] = [
+  ...['interopRequireDefault', 'interopRequireWildcard'].flatMap((name) => [
+    { module: `@babel/runtime/helpers/${name}`, path: [] },
+    { module: `@babel/runtime/helpers/esm/${name}`, path: [] },
+  ]),
+  { module: 'tslib', path: ['__importDefault'] },
+  { module: 'tslib', path: ['__importStar'] },
+];
+
+function isInteropHelper(value: ModuleValue): boolean {
+  return INTEROP_HELPERS.some((helper) => helper.module === value.module && helper.path.length === value.path.length && helper.path.every((segment, index) => segment === value.path[index]));
 }
 
 /** Does this call build a client, for an entry that builds one only for some arguments? */

@@ -19,6 +19,14 @@ for (const origin of origins) {
   await pool.request({ path: '/' });
 }`,
     },
+    {
+      name: 'a local helper named like an interop helper but without its `__esModule` test is not one',
+      code: `"use strict";
+function _interopRequireDefault(obj) { return { default: class Stub { constructor(url) { this.url = url; } } }; }
+var _httpsProxyAgent = _interopRequireDefault(require("https-proxy-agent"));
+exports.send = function send(url) { return fetch(url, { agent: new _httpsProxyAgent.default(process.env.HTTPS_PROXY) }); };`,
+      languageOptions: commonjs,
+    },
     // ── once: module top level ────────────────────────────────────────────────────────────────
     {
       name: 'module-level https.Agent (ESM, node: prefix)',
@@ -716,6 +724,67 @@ export async function viaProxy(url, proxy) {
   await get(url, agent);
 }`,
       errors: [{ messageId: 'perCall', line: 3, column: 17 }],
+    },
+    // ── compiled CommonJS: interop helpers resolve to the module they wrap ──────────────────
+    {
+      name: 'Babel runtime interopRequireDefault, `["default"]` member (compiled CommonJS)',
+      code: `"use strict";
+var _interopRequireDefault = require("@babel/runtime/helpers/interopRequireDefault");
+var _httpsProxyAgent = _interopRequireDefault(require("https-proxy-agent"));
+exports["default"] = function send(url, options) {
+  if (process.env.HTTPS_PROXY) options.agent = new _httpsProxyAgent["default"](process.env.HTTPS_PROXY);
+  return fetch(url, options);
+};`,
+      languageOptions: commonjs,
+      errors: [{ messageId: 'perCall', line: 5, column: 48 }],
+    },
+    {
+      name: 'Babel inline _interopRequireDefault helper, `.default` member and `(0, x.default)` call',
+      code: `"use strict";
+var _express = _interopRequireDefault(require("express"));
+var _https = _interopRequireDefault(require("https"));
+function _interopRequireDefault(obj) { return obj && obj.__esModule ? obj : { default: obj }; }
+const app = (0, _express.default)();
+app.get('/report', async (req, res) => {
+  const agent = new _https.default.Agent({ keepAlive: true });
+  res.json(await download(req.query.url, agent));
+});`,
+      languageOptions: commonjs,
+      errors: [{ messageId: 'perCall', line: 7, column: 17, data: { construct: 'new _https.default.Agent()', where: 'on every request of the route `GET /report`', why: whyOf('node-http'), extra: '' } }],
+    },
+    {
+      name: "TypeScript's emitted __importDefault helper (compiled CommonJS)",
+      code: `"use strict";
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", { value: true });
+const undici_1 = __importDefault(require("undici"));
+async function fetchAll(urls) {
+    for (const url of urls) {
+        const dispatcher = new undici_1.default.Agent({ connect: { servername: new URL(url).hostname } });
+        await undici_1.default.request(url, { dispatcher });
+    }
+}
+exports.fetchAll = fetchAll;`,
+      languageOptions: commonjs,
+      errors: [{ messageId: 'perCall', line: 9, column: 28 }],
+    },
+    {
+      name: "tslib __importStar (compiled TypeScript with importHelpers)",
+      code: `"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+const tslib_1 = require("tslib");
+const https = tslib_1.__importStar(require("https"));
+async function poll(urls) {
+    for (const url of urls) {
+        const agent = new https.Agent({ keepAlive: true, servername: new URL(url).hostname });
+        await get(url, agent);
+    }
+}
+exports.poll = poll;`,
+      languageOptions: commonjs,
+      errors: [{ messageId: 'perCall', line: 7, column: 23 }],
     },
     {
       name: 'http-proxy-agent reading process.env (no suggestion)',
