@@ -18,6 +18,12 @@ export interface UserFrame {
 
 /** Enough to get out of a client library's own layers (undici Agent → Pool → Client is 3). */
 const STACK_FRAMES = 16;
+/**
+ * Most sites are found in a shorter stack (the tracer's own frames, the user's line, its caller),
+ * and a stack costs about in proportion to its frames: a short one is tried first, and the full
+ * one only when the short one ended before it found both frames.
+ */
+const SHORT_STACK_FRAMES = 8;
 
 const tracerDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
@@ -52,26 +58,25 @@ function userFileOf(fileName: string): string | null {
 
 const rawCallSites = (_error: Error, callSites: NodeJS.CallSite[]): NodeJS.CallSite[] => callSites;
 
-/**
- * The first user frame of the current stack. `skipConstructors` names subclass constructors
- * whose `super(...)` frames sit between a wrapped base class and the line that said `new`.
- */
-export function userFrame(skipConstructors?: ReadonlySet<string>): UserFrame | undefined {
+function callSites(limit: number): NodeJS.CallSite[] {
   const savedPrepare = Error.prepareStackTrace;
   const savedLimit = Error.stackTraceLimit;
-  let callSites: NodeJS.CallSite[];
   try {
     Error.prepareStackTrace = rawCallSites;
-    Error.stackTraceLimit = STACK_FRAMES;
+    Error.stackTraceLimit = limit;
     const holder: { stack?: NodeJS.CallSite[] } = {};
     Error.captureStackTrace(holder, userFrame);
-    callSites = holder.stack ?? [];
+    return holder.stack ?? [];
   } finally {
     Error.prepareStackTrace = savedPrepare;
     Error.stackTraceLimit = savedLimit;
   }
+}
+
+/** The first user frame of `sites` with the next one as its caller; `complete` once both are found. */
+function firstUserFrame(sites: readonly NodeJS.CallSite[], skipConstructors?: ReadonlySet<string>): { first?: UserFrame; complete: boolean } {
   let first: UserFrame | undefined;
-  for (const callSite of callSites) {
+  for (const callSite of sites) {
     const fileName = callSite.getFileName();
     const file = fileName ? userFileOf(fileName) : null;
     if (!file) continue;
@@ -79,9 +84,21 @@ export function userFrame(skipConstructors?: ReadonlySet<string>): UserFrame | u
     const frame = { file, line: callSite.getLineNumber() ?? 0, column: callSite.getColumnNumber() ?? 0 };
     if (first) {
       first.caller = frame;
-      break;
+      return { first, complete: true };
     }
     first = frame;
   }
-  return first;
+  return { first, complete: false };
+}
+
+/**
+ * The first user frame of the current stack. `skipConstructors` names subclass constructors
+ * whose `super(...)` frames sit between a wrapped base class and the line that said `new`.
+ * The same as reading the full STACK_FRAMES stack: the short stack is its beginning.
+ */
+export function userFrame(skipConstructors?: ReadonlySet<string>): UserFrame | undefined {
+  const short = callSites(SHORT_STACK_FRAMES);
+  const found = firstUserFrame(short, skipConstructors);
+  if (found.complete || short.length < SHORT_STACK_FRAMES) return found.first;
+  return firstUserFrame(callSites(STACK_FRAMES), skipConstructors).first;
 }

@@ -20,6 +20,16 @@ export const builtAt = new WeakMap<object, TraceSite>();
  */
 export const constructionContext = new AsyncLocalStorage<TraceSite>();
 
+/**
+ * Only SDK and database clients start work of their own while they are built. On Node 20 the
+ * first `run()` turns on async hooks for the rest of the process (every promise and callback then
+ * pays for them: 10% more CPU on a loop of requests through a shared agent), so agents and axios
+ * instances, whose connections are counted through the agent that opens them, are built outside it.
+ */
+function startsOwnWork(target: WrapTarget): boolean {
+  return target.entry.kind === 'client';
+}
+
 type Constructor = new (...args: unknown[]) => object;
 
 const proxies = new WeakMap<object, object>();
@@ -69,6 +79,7 @@ export function wrapExport<T>(original: T, target: WrapTarget): T {
   const known = proxies.get(original);
   if (known) return known as T;
   const handler: ProxyHandler<T & object> = {};
+  const tracked = startsOwnWork(target);
   if (target.construct) {
     handler.construct = (base, args, newTarget) => {
       const site = guarded(() => record(target, subclassNames(newTarget, proxy)));
@@ -76,7 +87,7 @@ export function wrapExport<T>(original: T, target: WrapTarget): T {
       // Proxy new.target a map of their own each time, which makes every instance slow.
       const original = base as unknown as Constructor;
       const builtFor = (newTarget as unknown) === proxy ? original : (newTarget as Constructor);
-      const instance = site ? constructionContext.run(site, () => Reflect.construct(original, args, builtFor)) : Reflect.construct(original, args, builtFor);
+      const instance = site && tracked ? constructionContext.run(site, () => Reflect.construct(original, args, builtFor)) : Reflect.construct(original, args, builtFor);
       guarded(() => remember(site, instance));
       return instance;
     };
@@ -84,7 +95,7 @@ export function wrapExport<T>(original: T, target: WrapTarget): T {
   if (target.call) {
     handler.apply = (fn, thisArg, args) => {
       const site = guarded(() => record(target));
-      const result = site ? constructionContext.run(site, () => Reflect.apply(fn as never, thisArg, args)) : Reflect.apply(fn as never, thisArg, args);
+      const result = site && tracked ? constructionContext.run(site, () => Reflect.apply(fn as never, thisArg, args)) : Reflect.apply(fn as never, thisArg, args);
       guarded(() => remember(site, result));
       return result;
     };
