@@ -30,6 +30,7 @@ import { classConstructions, ClassFields, enclosingInstanceClass, reassignedAfte
 import { evaluationOf } from './evaluation.js';
 import { ownershipObstacle } from './ownership.js';
 import { mergeEdits, overlaps, renderRange, type Edit } from './edits.js';
+import { inlinedEnvironment, unusedEnvironmentLocals } from './env-locals.js';
 import { Imports } from './imports.js';
 import { cacheDeclarationText, cacheKeys, cacheMapName, identifiersIn, keyReplacements } from './keyed.js';
 import { localBinding, planLifecycle } from './lifecycle.js';
@@ -271,6 +272,11 @@ export class Planner {
     const lifecycle = planLifecycle(node, this.parsed, (statement) => this.edits.some((edit) => edit.text === '' && edit.start <= statement.range[0] && statement.range[1] <= edit.end));
     if (!lifecycle.ok) return lifecycle.reason;
     const reads = analyzeReads(node, this.parsed);
+    // Locals computed from `process.env` move in as their values; nothing else reads those locals afterwards, they go.
+    if (reads.envLocals.length > 0) {
+      subject.innerEdits = [...subject.innerEdits, ...inlinedEnvironment(reads.envLocals, this.parsed)];
+      lifecycle.edits.push(...unusedEnvironmentLocals(reads.envLocals, node, this.parsed));
+    }
     if (reads.awaits) return 'its options await a value';
     if (reads.otherThis) return 'its options use `this` other than to read a field';
     const names = perCallNames(reads);

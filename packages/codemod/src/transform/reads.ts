@@ -3,6 +3,7 @@
 // mutable module `let` a lazy singleton; a per-call value no hoist at all (or a keyed cache).
 import { contains, isFunction, isModuleLevel, isUndeclaredGlobal, memberPropertyName, topLevelStatement, walk, type Node, type ScopeVariable } from '@reuse-clients/core';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { environmentConstant, type EnvironmentLocal } from './env-locals.js';
 import type { ParsedFile } from './parse.js';
 
 export interface PerCallRead {
@@ -16,7 +17,10 @@ export interface Reads {
   /** `this` used other than as `this.<name>`, or `super`. */
   otherThis: boolean;
   perCall: PerCallRead[];
+  /** `process.env`, inline or through a local `const` computed from it (env-locals.ts). */
   env: boolean;
+  /** Function-local `const`s computed only from `process.env` and constants: not per-call; their values move with a shared copy. */
+  envLocals: EnvironmentLocal[];
   mutableModule: string[];
   /** Reads of module bindings that some function reassigns or writes through (state that changes at run time). */
   reassigned: { identifier: TSESTree.Identifier; name: string; writer: string | undefined }[];
@@ -29,7 +33,7 @@ export interface Reads {
 
 
 export function analyzeReads(node: Node, parsed: ParsedFile): Reads {
-  const reads: Reads = { thisMembers: new Set(), otherThis: false, perCall: [], env: false, mutableModule: [], reassigned: [], awaits: false, calls: [], after: 0 };
+  const reads: Reads = { thisMembers: new Set(), otherThis: false, perCall: [], env: false, envLocals: [], mutableModule: [], reassigned: [], awaits: false, calls: [], after: 0 };
   walk(node, (inner) => {
     if (inner.type === 'ThisExpression' || inner.type === 'Super') {
       if (!bindsOwnThis(inner, node)) {
@@ -55,6 +59,13 @@ export function analyzeReads(node: Node, parsed: ParsedFile): Reads {
       }
       if (contains(node, variable.scope.block) && variable.scope.block !== node) continue; // declared inside it
       if (!isModuleLevel(variable.scope)) {
+        const environment = environmentConstant(variable, parsed);
+        if (environment) {
+          reads.env = true;
+          reads.envLocals.push({ identifier: reference.identifier as TSESTree.Identifier, variable });
+          reads.after = Math.max(reads.after, environment.after);
+          continue;
+        }
         reads.perCall.push({ identifier: reference.identifier as TSESTree.Identifier, variable });
         continue;
       }
@@ -63,7 +74,8 @@ export function analyzeReads(node: Node, parsed: ParsedFile): Reads {
       const declaration = definition.parent;
       const change = runtimeChange(variable);
       if (change) reads.reassigned.push({ identifier: reference.identifier as TSESTree.Identifier, name: variable.name, writer: functionName(change) });
-      if (definition.type === 'Variable' && declaration?.type === 'VariableDeclaration' && declaration.kind !== 'const') {
+      // A `var`/`let` written only by its declaration (`var AWS = require('aws-sdk')`) holds one value, like a `const`.
+      if (definition.type === 'Variable' && declaration?.type === 'VariableDeclaration' && declaration.kind !== 'const' && writtenAfterDeclaration(variable)) {
         if (!reads.mutableModule.includes(variable.name)) reads.mutableModule.push(variable.name);
         continue;
       }
@@ -72,6 +84,11 @@ export function analyzeReads(node: Node, parsed: ParsedFile): Reads {
     }
   }
   return reads;
+}
+
+/** Declared twice, or assigned anywhere other than in its declaration. */
+function writtenAfterDeclaration(variable: ScopeVariable): boolean {
+  return variable.defs.length > 1 || variable.references.some((reference) => reference.isWrite() && !reference.init);
 }
 
 /** `require('x')` returns the same cached module whenever it runs. */
