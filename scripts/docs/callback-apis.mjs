@@ -11,6 +11,8 @@ export const PAGE = path.join(repoRoot, 'docs/callback-apis.md');
 const RUNS = { once: 'once', 'per-call': 'per call', 'as-caller': 'as often as the registering code' };
 
 function exportText(module, pathSegments) {
+  // `*` module: any package; a `*` segment: any export (`X.registerAsync` of any package).
+  if (module === '*') return `\`${(pathSegments ?? ['*']).map((segment) => (segment === '*' ? 'X' : segment)).join('.')}\` of any package (\`X\` imported from it)`;
   if (pathSegments === undefined) return `any export of \`${module}\``;
   return pathSegments.length === 0 ? `\`${module}\` (default export)` : `\`${pathSegments.join('.')}\` of \`${module}\``;
 }

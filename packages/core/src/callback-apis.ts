@@ -14,7 +14,10 @@ export type Runs = 'once' | 'per-call' | 'as-caller';
 
 /** What is called, as the resolver sees it. */
 export type ApiCallee =
-  /** An export of a module (`module` may end with `*`); `path: undefined` is any export of it. */
+  /**
+   * An export of a module (`module` may end with `*`; `*` alone is any package, never a project
+   * file); `path: undefined` is any export of it, a `*` segment any one name.
+   */
   | { module: string; path?: readonly string[] }
   /** A global nobody declared in the file (`setInterval`, `process.on`). */
   | { global: readonly string[] }
@@ -122,6 +125,7 @@ export const INSTANCE_SOURCES: readonly InstanceSource[] = [
   { kind: 'inversify.binding', from: { instance: 'inversify.binding', member: ['bind', 'rebind', 'to', 'toSelf', 'toDynamicValue', 'when', 'whenTargetNamed'] }, via: 'call' },
 ];
 
+const NEST_DYNAMIC_MODULE_METHODS = ['registerAsync', 'forRootAsync', 'forFeatureAsync'];
 const emitters = ['node.emitter', 'node.server', 'socketio.server', 'socketio.socket', 'ws.server', 'ws.socket'];
 const memoizers: readonly { module: string; path: string[] }[] = [
   ...['lodash', 'lodash-es', 'underscore', 'lodash/fp'].flatMap((module) => [
@@ -149,6 +153,11 @@ export const BUILTIN_CALLBACK_APIS: readonly CallbackApi[] = [
   { group: 'Once: DI singletons', callee: { module: 'awilix', path: ['asFunction'] }, callback: 0, runs: 'once', onlySingleton: true, evidence: 'awilix singleton factory (runs once)' },
   { group: 'Once: DI singletons', callee: { instance: 'inversify.binding', methods: ['toDynamicValue'] }, callback: 0, runs: 'once', onlySingleton: true, evidence: 'inversify singleton factory (runs once)' },
   { group: 'Once: DI singletons', callee: { instance: 'nodered.nodes', methods: ['registerType'] }, callback: 1, runs: 'once', evidence: 'Node-RED node constructor (runs once per deployed node)' },
+  // NestJS dynamic modules (`XModule.registerAsync({ useFactory, inject })`, by Nest's naming
+  // convention for configurable modules): Nest calls `useFactory` once, when it builds the module.
+  ...NEST_DYNAMIC_MODULE_METHODS.map((method): CallbackApi => ({ group: 'Once: DI singletons', callee: { module: '*', path: ['*', method] }, callback: { properties: ['useFactory'] }, runs: 'once', evidence: `\`useFactory\` of a NestJS dynamic module's \`${method}()\` (runs once, when the module is built)` })),
+  // @nestjs/typeorm 12: `dataSourceFactory` is called by the module's own singleton `useFactory`.
+  { group: 'Once: DI singletons', callee: { module: '@nestjs/typeorm', path: ['TypeOrmModule', 'forRootAsync'] }, callback: { properties: ['dataSourceFactory'] }, runs: 'once', evidence: 'TypeORM `dataSourceFactory` of `TypeOrmModule.forRootAsync()` (runs once, when the module is built)' },
   // ── per call ──────────────────────────────────────────────────────────────────────────────────
   { group: 'Per request: HTTP routes', callee: { instance: 'express.app', methods: HTTP_METHODS }, runs: 'per-call', evidence: ROUTE },
   { group: 'Per request: HTTP routes', callee: { instance: 'express.router', methods: HTTP_METHODS }, runs: 'per-call', evidence: ROUTE },
@@ -268,11 +277,18 @@ export function createCallbackApiTable(userEntries: readonly UserCallbackApi[] =
 }
 
 export function moduleMatches(pattern: string, module: string): boolean {
+  if (pattern === '*') return isPackageSpecifier(module);
   return pattern.endsWith('*') ? module.startsWith(pattern.slice(0, -1)) : pattern === module;
 }
 
-export function samePath(a: readonly string[] | undefined, b: readonly string[]): boolean {
-  return a === undefined || (a.length === b.length && a.every((segment, index) => segment === b[index]));
+/** `express`, `@nestjs/common`, `node:http`: not `./x`, `../x`, `/abs` or the `<global>` pseudo-module. */
+function isPackageSpecifier(module: string): boolean {
+  return module !== '' && !module.startsWith('.') && !module.startsWith('/') && !module.startsWith('<');
+}
+
+/** `pattern` (a `*` segment matches any one name) against a resolved path. */
+export function samePath(pattern: readonly string[] | undefined, path: readonly string[]): boolean {
+  return pattern === undefined || (pattern.length === path.length && pattern.every((segment, index) => segment === '*' || segment === path[index]));
 }
 
 /** Fills `{{name}}` placeholders; drops a `[…]` part whose placeholders have no value. */

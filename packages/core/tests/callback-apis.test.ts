@@ -42,6 +42,12 @@ describe('callback API table', () => {
     expect(analyze(local).findings[0]?.data.where).toBe('on every call of the callback passed to `app.get()`');
   });
 
+  it('a NestJS dynamic module entry matches `X.registerAsync` of any package, never of a project file', () => {
+    const code = (from: string) => `import { Module } from '@nestjs/common';\nimport { Pool } from 'pg';\nimport { DbModule } from '${from}';\n@Module({ imports: [DbModule.forRootAsync({ useFactory: async () => { const pool = new Pool(); await pool.query('select 1'); await pool.end(); return {}; } })] })\nexport class AppModule {}`;
+    expect(findingsOf(code('@acme/nest-db'))).toEqual([]);
+    expect(findingsOf(code('./db.module'))).toEqual(['no-per-call-client@4:84 perCall']);
+  });
+
   it('docs/callback-apis.md is generated from the table', () => {
     const page = readFileSync(PAGE, 'utf8');
     expect(page).toBe(render());

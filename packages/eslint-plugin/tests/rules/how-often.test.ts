@@ -23,6 +23,66 @@ import Redis from 'ioredis';
 export class RedisModule {}`,
     },
     {
+      name: 'NestJS dynamic module: useFactory in the options of registerAsync runs once, when the module is built (TS)',
+      code: `import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { MulterModule } from '@nestjs/platform-express';
+import { S3Client } from '@aws-sdk/client-s3';
+import multerS3 from 'multer-s3';
+@Module({
+  imports: [
+    MulterModule.registerAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService) => {
+        const s3 = new S3Client({ region: config.get('region') });
+        return { storage: multerS3({ s3, bucket: config.get('bucket') }) };
+      },
+    }),
+  ],
+})
+export class FilesModule {}`,
+    },
+    {
+      name: 'NestJS dynamic module: a named useFactory handed to forRootAsync (compiled CommonJS)',
+      code: `const common_1 = require("@nestjs/common");
+const ioredis_1 = require("@nestjs-modules/ioredis");
+const Redis = require("ioredis");
+async function redisOptions(config) {
+  const probe = new Redis(config.get('REDIS_URL'), { lazyConnect: true });
+  await probe.ping();
+  probe.disconnect();
+  return { type: 'single', url: config.get('REDIS_URL') };
+}
+let CacheModule = class CacheModule {};
+CacheModule = __decorate([(0, common_1.Module)({ imports: [ioredis_1.RedisModule.forRootAsync({ useFactory: redisOptions, inject: ['ConfigService'] })] })], CacheModule);
+exports.CacheModule = CacheModule;`,
+      languageOptions: commonjs,
+    },
+    {
+      name: 'NestJS dynamic module: forFeatureAsync useFactory (ESM)',
+      code: `import { Module } from '@nestjs/common';
+import { SqsModule } from '@ssut/nestjs-sqs';
+import { SQSClient } from '@aws-sdk/client-sqs';
+@Module({ imports: [SqsModule.forFeatureAsync({ useFactory: () => ({ sqs: new SQSClient({ region: process.env.AWS_REGION }) }) })] })
+export class QueueModule {}`,
+    },
+    {
+      name: 'TypeORM dataSourceFactory of TypeOrmModule.forRootAsync runs once (TS)',
+      code: `import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { TypeOrmConfigService } from './typeorm-config.service';
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      useClass: TypeOrmConfigService,
+      dataSourceFactory: async (options?: DataSourceOptions) => new DataSource(options!).initialize(),
+    }),
+  ],
+})
+export class AppModule {}`,
+    },
+    {
       name: 'awilix singleton factory',
       code: `import { asFunction, createContainer } from 'awilix';
 import { Pool } from 'pg';
@@ -199,6 +259,35 @@ import Redis from 'ioredis';
 @Module({ providers: [{ provide: 'REDIS', scope: Scope.REQUEST, useFactory: () => new Redis(process.env.REDIS_URL) }] })
 export class RedisModule {}`,
       errors: [perCall(3, 83, 'new Redis()', 'on every request (the `useFactory` of a NestJS request-scoped provider)')],
+    },
+    {
+      name: 'NestJS dynamic module: a callback inside the options useFactory returns still runs per call',
+      code: `import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import { S3Client } from '@aws-sdk/client-s3';
+@Module({
+  imports: [
+    MulterModule.registerAsync({
+      useFactory: () => ({
+        fileFilter: async (req, file, callback) => {
+          const s3 = new S3Client({ region: req.headers['x-region'] });
+          callback(null, await exists(s3, file.originalname));
+        },
+      }),
+    }),
+  ],
+})
+export class FilesModule {}`,
+      errors: [perCall(9, 22, 'new S3Client()', 'on every call of `fileFilter`')],
+    },
+    {
+      name: 'useFactory of a dynamic module from a project file is not taken on trust',
+      code: `import { Module } from '@nestjs/common';
+import { S3Client } from '@aws-sdk/client-s3';
+import { StorageModule } from './storage.module';
+@Module({ imports: [StorageModule.registerAsync({ useFactory: (region) => new S3Client({ region }) })] })
+export class FilesModule {}`,
+      errors: [perCall(4, 75, 'new S3Client()', 'on every call of `useFactory`')],
     },
     {
       name: 'a client built in tRPC createContext',
