@@ -36,10 +36,34 @@ export function perInstanceState(classNode: ClassNode, isClientConstruction: (no
     if (member.type === 'PropertyDefinition' && !member.static && member.value && !inert(member.value as Node)) return propertyKeyName(member) ?? 'a field';
     if (member.type !== 'MethodDefinition' || member.static) continue;
     const isConstructor = member.kind === 'constructor';
-    const changed = thisAssignments(member.value as Node).find(({ value }) => !isConstructor || value === undefined || !inert(value));
+    // Members holding a client: the constructor may wrap one in place (`this.axios = rateLimit(this.axios, …)`).
+    const clients = new Set<string>();
+    const changed = thisAssignments(member.value as Node).find(({ name, value }) => {
+      if (!isConstructor || value === undefined) return true;
+      if (isClientConstruction(value) || wrapsOwnClient(name, value, clients, inert)) {
+        clients.add(name);
+        return false;
+      }
+      return !inert(value);
+    });
     if (changed) return changed.name;
   }
   return undefined;
+}
+
+/**
+ * `this.axios = rateLimit(this.axios, { maxRPS: 20 })` in the constructor: the member still holds
+ * the client, wrapped once by a module function (retry, rate limit, cache, instrumentation) with
+ * constant options. What the wrapper keeps belongs to the client, so it is shared with the client:
+ * a limiter then limits across calls, which per-call instances never did.
+ */
+function wrapsOwnClient(name: string, value: Node, clients: ReadonlySet<string>, inert: (node: Node) => boolean): boolean {
+  const call = isTransparentWrapper(value) ? ((value as TSESTree.TSAsExpression).expression as Node) : value;
+  if (call.type !== 'CallExpression' || !clients.has(name)) return false;
+  const callee = call.callee as Node;
+  const moduleFunction = callee.type === 'Identifier' || (callee.type === 'MemberExpression' && callee.object.type === 'Identifier');
+  const args = call.arguments as Node[];
+  return moduleFunction && args.some((argument) => thisMemberName(argument) === name && argument.type === 'MemberExpression' && argument.object.type === 'ThisExpression') && args.every((argument) => argument.type !== 'SpreadElement' && inert(argument));
 }
 
 /**
@@ -68,7 +92,8 @@ function isInert(node: Node, isClientConstruction: (node: Node) => boolean): boo
     case 'TemplateLiteral':
       return node.expressions.every((expression) => isInert(expression as Node, isClientConstruction));
     case 'MemberExpression':
-      return node.object.type === 'ThisExpression' || node.object.type === 'Identifier';
+      // `this.x`, `options.x`, and deeper reads of a given value (`options.rateLimit.maxRPS`).
+      return (node.object.type === 'ThisExpression' || isInert(node.object as Node, isClientConstruction)) && (!node.computed || isInert(node.property as Node, isClientConstruction));
     case 'UnaryExpression':
       return isInert(node.argument as Node, isClientConstruction);
     case 'BinaryExpression':

@@ -44,6 +44,19 @@ describe('per-instance state', () => {
     expect(stateOf(`class Base { s3 = new S3Client({}); }\nclass Repo extends Base {}`)).toBeUndefined();
   });
 
+  it('none for a client the constructor wraps in place (a rate limiter, retries)', () => {
+    expect(stateOf(`class Api { constructor() { this.s3 = new S3Client({}); this.s3 = limit(this.s3, { rps: 20 }); } }`)).toBeUndefined();
+    expect(stateOf(`class Api { constructor(o) { this.s3 = new S3Client({}); if (o.limit) { this.s3 = limits.wrap(this.s3, { rps: o.limit.rps }); } } }`)).toBeUndefined();
+  });
+
+  it('a member built from the client, or a wrapper with per-construction arguments', () => {
+    expect(stateOf(`class Api { constructor() { this.s3 = new S3Client({}); this.stats = collect(this.s3); } }`)).toBe('stats');
+    expect(stateOf(`class Api { constructor() { this.s3 = limit(this.s3, {}); } }`)).toBe('s3');
+    expect(stateOf(`class Api { constructor() { this.s3 = new S3Client({}); this.s3 = limit(this.s3, { since: Date.now() }); } }`)).toBe('s3');
+    expect(stateOf(`class Api { constructor() { this.s3 = new S3Client({}); this.s3 = this.wrap(this.s3); } }`)).toBe('s3');
+    expect(stateOf(`class Api { constructor() { this.s3 = new S3Client({}); } reset() { this.s3 = limit(this.s3, {}); } }`)).toBe('s3');
+  });
+
   it('not in a nested function with its own `this`', () => {
     expect(stateOf(`class Repo { make() { return { bump() { this.n = 1; } }; } }`)).toBeUndefined();
   });

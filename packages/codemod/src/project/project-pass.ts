@@ -138,20 +138,21 @@ export function runProjectPass(options: ProjectPassOptions): ProjectPass {
 
   const builders = new Map<string, ProjectBuilder>();
   const instanceMethods = new Map<string, ProjectBuilder>();
+  const baseClasses = new Map<string, ProjectBuilder>();
   const register = (builder: ProjectBuilder) => {
     for (const anchor of builder.anchors) builders.set(builderKey(builder.file, anchor.end), builder);
   };
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const newMethods: ProjectBuilder[] = [];
-    const added = collectBuilders(states, builders, instanceMethods, newMethods);
+    const added = collectBuilders(states, builders, instanceMethods, newMethods, baseClasses);
     // Their calls become known sites of the calling files, analysed below with everything else.
     const followCalls = (calls: LocatedCall[]) => {
       for (const call of calls) states.get(call.file)?.known.set(`${call.site.start}:${call.site.end}`, call);
     };
     const callContext = { sourceFileOf: (file: string) => states.get(file)?.sourceFile, parsedOf };
     for (const method of newMethods) followCalls(methodCalls(method, callContext));
-    const candidates = [...importersOfBuilders(states, graph, builders).keys(), ...builderFiles(builders)];
-    for (const subclass of subclassBuilders(unique(candidates).map((file) => states.get(file)!.sourceFile), builders)) {
+    const candidates = [...importersOfBuilders(states, graph, builders).keys(), ...builderFiles(builders), ...builderFiles(baseClasses)];
+    for (const subclass of subclassBuilders(unique(candidates).map((file) => states.get(file)!.sourceFile), new Map([...baseClasses, ...builders]))) {
       register(subclass);
       added.push(subclass);
       followCalls(sameFileConstructions(subclass, callContext));
@@ -207,8 +208,15 @@ export function runProjectPass(options: ProjectPassOptions): ProjectPass {
 /**
  * New exported builders found in the latest analyses (each keyed by its anchors). Instance methods
  * go to `instanceMethods` instead, the new ones also to `newMethods`: their callers are found apart.
+ * Client classes no export names go to `baseClasses`: only their subclasses can reach other files.
  */
-function collectBuilders(states: ReadonlyMap<string, FileState>, builders: Map<string, ProjectBuilder>, instanceMethods: Map<string, ProjectBuilder>, newMethods: ProjectBuilder[]): ProjectBuilder[] {
+function collectBuilders(
+  states: ReadonlyMap<string, FileState>,
+  builders: Map<string, ProjectBuilder>,
+  instanceMethods: Map<string, ProjectBuilder>,
+  newMethods: ProjectBuilder[],
+  baseClasses: Map<string, ProjectBuilder>,
+): ProjectBuilder[] {
   const added: ProjectBuilder[] = [];
   for (const [filePath, state] of states) {
     const analysed = state.analysed;
@@ -218,8 +226,12 @@ function collectBuilders(states: ReadonlyMap<string, FileState>, builders: Map<s
       if (!CONSTRUCTION_KINDS.has(site.site.entry.kind)) continue;
       const through = analysed.entries.get(catalogEntryKey(site.site.entry) ?? '')?.builder ?? state.known.get(`${site.site.node.range[0]}:${site.site.node.range[1]}`)?.builder;
       for (const builder of site.builders) {
-        if (!builder.exported) continue;
         const found = projectBuilder(filePath, builder, offset, site.site.entry.kind as ConstructionKind, through, site.site.construct, site.site.entry.why);
+        if (!builder.exported) {
+          // No importer can name it, but its exported subclasses build the client too (subclasses.ts).
+          if (builder.kind === 'class') for (const anchor of found.anchors) baseClasses.set(builderKey(filePath, anchor.end), found);
+          continue;
+        }
         if (found.instanceMethod) {
           const key = builderKey(filePath, builder.node.range[1] + offset);
           if (!instanceMethods.has(key)) {

@@ -1,5 +1,6 @@
 // The project pass loads every target file into ts-morph, which dominates a large run. It can only
-// add something when some file exports a builder (a factory or client class other files may call)
+// add something when some file exports a builder (a factory or client class other files may call,
+// or a client class whose subclasses may be exported)
 // or a shared instance (which other files' fixes may import), or configures the global axios, and
 // all need a catalog module named in that very file: a text pre-check and a parse of those few
 // files tell whether the pass is worth running.
@@ -38,7 +39,8 @@ export function projectPassWorthRunning(files: readonly string[], { fileTimeoutM
       continue; // does not parse, or not in time: the fix run reports it
     }
     if (analysis.globalAxiosConfiguration.length > 0) return true;
-    if (analysis.sites.some((site) => site.builders.some((builder) => builder.exported) || isExportedInstance(site, parsed.ast))) return true;
+    // A client class no export names still reaches other files through its exported subclasses.
+    if (analysis.sites.some((site) => site.builders.some((builder) => builder.exported || builder.kind === 'class') || isExportedInstance(site, parsed.ast))) return true;
   }
   return false;
 }

@@ -1,7 +1,7 @@
 // The report: every finding of every file under the given paths, in-file and cross-file, with
 // what a fix would do, plus the project facts a fix must respect (global axios configuration)
 // or use (existing shared instances). Paths are relative to the working directory.
-import { KNOWN_SITE_MODULE, type RuleName } from '@reuse-clients/core';
+import { KNOWN_SITE_MODULE, normalizeModule, type RuleName } from '@reuse-clients/core';
 import { displayPath } from '../engine/paths.js';
 import { findGlobalAxiosConfiguration } from '../project/global-axios.js';
 import type { ProjectPass } from '../project/project-pass.js';
@@ -61,7 +61,7 @@ export function buildReport(pass: ProjectPass, scope: ReportScope): Report {
   for (const file of pass.files.values()) {
     if (!scope.files.has(file.path)) continue;
     for (const finding of file.suppressed) suppressed.push({ file: shown(file.path), line: finding.node.loc.start.line, column: finding.node.loc.start.column + 1, rule: finding.rule });
-    const plan = planFixes(file, { configuresGlobalAxios: globalAxios.length > 0, reusable: reusable[file.path] ?? [], unshareable: unshareable[file.path] ?? [] });
+    const plan = planFixes(file, { configuresGlobalAxios: globalAxios.length > 0, reusable: reusable[file.path] ?? [], unshareable: unshareable[file.path] ?? [], projectModules: new Set([...file.entries.values()].map((entry) => normalizeModule(entry.entry.module ?? ''))) });
     for (const finding of file.analysis.findings) {
       const { fixable, reason } = fixabilityOf(finding, file, { globalAxiosConfiguredAt, plan, shown });
       findings.push({

@@ -3,7 +3,7 @@
 // project code (a factory, a client class) runs that code, so it is built at first use instead
 // (a lazy singleton), unless what the code reads is decided per call, when even first use would
 // freeze one call's value for all.
-import { KNOWN_SITE_MODULE, isFunction, memberPropertyName, resolveName, unwrap, walk, type CatalogSite, type Node } from '@reuse-clients/core';
+import { KNOWN_SITE_MODULE, isFunction, memberPropertyName, normalizeModule, resolveName, unwrap, walk, type CatalogSite, type Node } from '@reuse-clients/core';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { ParsedFile } from './parse.js';
 import { analyzeReads } from './reads.js';
@@ -23,9 +23,16 @@ const PER_CALL_STATE_METHODS = new Set(['getStore']);
  * How a construction or factory call may be evaluated once. `node` is the hoisted expression and
  * `site` the catalog construction it builds; `isCatalogConstruction` tells catalog calls from user code.
  */
-export function evaluationOf(node: TSESTree.NewExpression | TSESTree.CallExpression, site: CatalogSite, parsed: ParsedFile, isCatalogConstruction: (node: Node) => boolean): Evaluation {
+export function evaluationOf(
+  node: TSESTree.NewExpression | TSESTree.CallExpression,
+  site: CatalogSite,
+  parsed: ParsedFile,
+  isCatalogConstruction: (node: Node) => boolean,
+  /** Modules the project pass named as the project's own (relative, or through a tsconfig `paths` alias like `@server/api`). */
+  projectModules: ReadonlySet<string> = new Set(),
+): Evaluation {
   const ownCode = node !== site.node;
-  if (!ownCode && !isProjectModule(site.entry.module)) return { kind: 'constant' };
+  if (!ownCode && !isProjectModule(site.entry.module) && !projectModules.has(normalizeModule(site.entry.module))) return { kind: 'constant' };
   const callee = unwrap(node.callee);
   const name = parsed.text.slice(callee.range[0], callee.range[1]);
   const body = ownCode && callee.type === 'Identifier' ? declarationOf(callee, parsed) : undefined;

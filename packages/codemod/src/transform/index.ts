@@ -1,7 +1,7 @@
 // The codemod transform: parse like the ESLint rules do, run the shared detector, plan text edits
 // for every finding (hoisted, or left with a reason), and apply them to the original text so that
 // untouched code keeps its bytes (comments, CRLF, BOM, shebang).
-import { analyzeFile, createCatalog, mayMentionCatalog, nodeTargetFor, type KnownSite, type UserCatalogEntry } from '@reuse-clients/core';
+import { analyzeFile, createCatalog, mayMentionCatalog, nodeTargetFor, normalizeModule, type KnownSite, type UserCatalogEntry } from '@reuse-clients/core';
 import type { FileTransform } from '../engine/contract.js';
 import { projectCatalogFromData, type ProjectCatalogData, type ReusableInstance, type UnshareableConstruction } from '../project/catalog-data.js';
 import { applyEdits } from './edits.js';
@@ -45,7 +45,14 @@ export function createTransform(context: TransformContext = {}): FileTransform {
     const silenced = suppressed.length > 0 ? { suppressed: suppressed.map(outcomeOf) } : {};
     if (analysis.findings.length === 0) return { output: null, hoisted: [], left: [], ...silenced };
     const style = detectStyle(parsed.text, parsed.ast, parsed.isTypeScript, sourceTypeOf(parsed.ast, filePath));
-    const plan = new Planner(parsed, style, analysis, keyed, { configuresGlobalAxios: context.configuresGlobalAxios ?? false, reusable: context.reusableFor?.(filePath) ?? [], unshareable: context.unshareableFor?.(filePath) ?? [] }).run();
+    const project = {
+      configuresGlobalAxios: context.configuresGlobalAxios ?? false,
+      reusable: context.reusableFor?.(filePath) ?? [],
+      unshareable: context.unshareableFor?.(filePath) ?? [],
+      // The project pass's entries name the project's own modules, however their specifier is spelled.
+      projectModules: new Set(catalog.map((entry) => normalizeModule(entry.module ?? ''))),
+    };
+    const plan = new Planner(parsed, style, analysis, keyed, project).run();
     const output = plan.edits.length === 0 ? null : parsed.bom + applyEdits(parsed.text, plan.edits);
     return { output: output === source ? null : output, hoisted: plan.hoisted, left: plan.left, ...silenced };
   };

@@ -72,6 +72,8 @@ export interface ProjectKnowledge {
   reusable?: readonly ReusableInstance[];
   /** Constructions of other files' classes whose instances keep per-call state. */
   unshareable?: readonly UnshareableConstruction[];
+  /** Modules of the project's own builders this file imports, as written (a `paths` alias too): their code runs when called. */
+  projectModules?: ReadonlySet<string>;
 }
 
 export class Planner {
@@ -302,7 +304,7 @@ export class Planner {
     // Another file already shares this very construction: import it rather than build a second pool.
     if (!readsRunTimeValues && reads.thisMembers.size === 0 && this.importShared(subject, lifecycle.edits)) return undefined;
     // A factory or client class of the project runs its code when called: not at import time.
-    const evaluation = evaluationOf(node, site, this.parsed, (candidate) => this.catalogNodes.has(candidate));
+    const evaluation = evaluationOf(node, site, this.parsed, (candidate) => this.catalogNodes.has(candidate), this.project.projectModules);
     if (evaluation.kind === 'left') return evaluation.reason;
     // The file already builds this very construction at module level: its own choice, reused as before.
     const ownConstant = evaluation.kind === 'first-use' && !readsRunTimeValues && !!this.scope.existing(`const:${sharingKey(this.rendered(subject, subject.innerEdits, ''))}`);

@@ -20,7 +20,10 @@ describe('transform context', () => {
     const plain = createTransform()(source, { keyed: false, filePath });
     expect(plain).toEqual({ output: null, hoisted: [], left: [] });
     const withProject = createTransform({ catalogFor: () => [{ module: '@acme/http', export: 'HttpClient', kind: 'client' }] })(source, { keyed: false, filePath });
-    expect(withProject.output).toBe(`import { HttpClient } from '@acme/http';\n\nconst client = new HttpClient({ retries: 2 });\n\nexport async function load(url: string) {\n  return client.get(url);\n}\n`);
+    // Another file's class runs project code when built (a `paths` alias such as `@acme/http` too): at first use, not at import.
+    expect(withProject.output).toBe(
+      `import { HttpClient } from '@acme/http';\n\nlet _httpClient: HttpClient | undefined;\nfunction getHttpClient() {\n  return (_httpClient ??= new HttpClient({ retries: 2 }));\n}\n\nexport async function load(url: string) {\n  const client = getHttpClient();\n  return client.get(url);\n}\n`,
+    );
     expect(withProject.hoisted).toEqual([{ line: 4, column: 18, rule: 'no-per-call-client', construct: 'new HttpClient()' }]);
   });
 });
