@@ -12,6 +12,7 @@ import {
   REACT_COMPONENT_WRAPPERS,
   REACT_HOOK_NAME,
   REACT_MODULES,
+  SCRIPT_ENTRY_SIGNALS,
   TEST_FILE_GLOBS,
   TEST_FRAMEWORKS,
 } from '../../packages/core/dist/context/index.js';
@@ -98,6 +99,17 @@ export function render() {
     ...Object.entries(NEXT_DATA_FUNCTIONS).map(([name, data]) => `| ${code(name)} | ${data.router} | ${data.context} | ${data.when} |`),
     '',
     'Build-time code is not reported; server data functions are judged like any other server code.',
+    '',
+    '## Scripts',
+    '',
+    'A file that runs as a program (a CLI, a sample, a migration or seed script) calls its entry point',
+    'once per process. When the file shows one of these signals at module scope, a function it only',
+    'calls at module scope (and exports, for its tests) runs once, not on every call of the export:',
+    '',
+    ...Object.values(SCRIPT_ENTRY_SIGNALS).map((signal) => `- ${signal}`),
+    '',
+    'A function the same file also passes as a callback (to a server, a router, a timer) is still',
+    'judged by that callback.',
     '',
   ];
   return lines.join('\n');

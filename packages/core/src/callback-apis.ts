@@ -146,6 +146,8 @@ export const BUILTIN_CALLBACK_APIS: readonly CallbackApi[] = [
   { group: 'Start-up: servers', callee: { instance: 'koa.app', methods: ['listen'] }, runs: 'once', evidence: '`listen` callback (runs once the server listens)' },
   { group: 'Start-up: servers', callee: { instance: 'fastify.instance', methods: ['listen'] }, runs: 'once', evidence: '`listen` callback (runs once the server listens)' },
   { group: 'Start-up: CLIs', callee: { instance: 'commander.command', methods: ['action'] }, runs: 'once', evidence: 'commander action (runs once per CLI invocation)' },
+  // firebase-functions 7.2.2 src/common/onInit.ts: the callback runs once, before the instance's first invocation.
+  ...['firebase-functions', 'firebase-functions/v1', 'firebase-functions/v2'].map((module): CallbackApi => ({ group: 'Start-up: serverless', callee: { module, path: ['onInit'] }, runs: 'once', evidence: 'firebase-functions `onInit` callback (runs once per instance, before its first invocation)' })),
   { group: 'Start-up: CLIs', callee: { instance: 'yargs.builder', methods: ['command'] }, callback: 'functions', runs: 'once', evidence: 'yargs command handler (runs once per CLI invocation)' },
   { group: 'Start-up: CLIs', callee: { instance: 'yargs.builder', methods: ['command'] }, callback: { properties: ['handler'] }, runs: 'once', evidence: 'yargs command handler (runs once per CLI invocation)' },
   { group: 'Once (per key): memoizers', callee: { module: 'lodash', path: ['once'] }, callback: 0, runs: 'once', evidence: 'wrapped in `once`/`memoize` (runs once per key)' },

@@ -21,6 +21,7 @@ import type { ModuleResolver } from './resolve.js';
 import { CallbackRoles } from './callback-roles.js';
 import { createCallbackApiTable } from './callback-apis.js';
 import { testCallbackOf, testCallRunsOnce } from './context/test-framework.js';
+import { scriptEntryEvidence } from './context/script-entry.js';
 
 /** A function or class of this file that builds a catalog construction for its callers. */
 export interface Builder {
@@ -60,6 +61,7 @@ type Flow = 'value' | 'derived' | 'returned' | 'dropped';
 export class FrequencyClassifier {
   private readonly startupMatchers: ((name: string) => boolean)[];
   private readonly roles: CallbackRoles;
+  private scriptEntryCache: string | null | undefined;
 
   constructor(
     private readonly scopeManager: ScopeManagerLike,
@@ -78,6 +80,15 @@ export class FrequencyClassifier {
    */
   occurrences(node: Node, followFactories: boolean): Occurrence[] {
     return this.ascend(node, node, 'value', { followFactories, depth: 0, visiting: new Set(), perElement: followFactories });
+  }
+
+  /** Why the file runs as a program (its module-scope calls run once per process), or null. */
+  private scriptEntry(): string | null {
+    if (this.scriptEntryCache === undefined) {
+      const program = this.scopeManager.globalScope?.block;
+      this.scriptEntryCache = program?.type === 'Program' ? scriptEntryEvidence(program, this.scopeManager, this.sourceText) : null;
+    }
+    return this.scriptEntryCache;
   }
 
   /** How often the body of `fn` runs, ignoring what it returns. */
@@ -410,13 +421,20 @@ export class FrequencyClassifier {
       if (calls) return this.factoryOccurrences(start, fn, calls, naming, context);
     }
 
-    if (naming.variable && !naming.exported && !context.visiting.has(fn) && context.depth < MAX_FACTORY_DEPTH) {
+    // A script's entry point (`main(...process.argv.slice(2))`) may also be exported for its tests:
+    // the export does not make it per call when the file runs as a program.
+    const scriptEntry = naming.exported && naming.variable ? this.scriptEntry() : null;
+    if (naming.variable && (!naming.exported || scriptEntry) && !context.visiting.has(fn) && context.depth < MAX_FACTORY_DEPTH) {
       const calls = this.callsOf(fn, naming);
-      if (calls && calls.all && calls.calls.length > 0) {
+      const onlyCalled = calls && (calls.all || (scriptEntry !== null && readsAreCallsOrExports(naming.variable, fn)));
+      if (calls && onlyCalled && calls.calls.length > 0) {
         // The calls only run the function: once per element of a loop is about constructions that read the element.
         const inner = { ...context, followFactories: false, perElement: false, depth: context.depth + 1, visiting: new Set([...context.visiting, fn]) };
         const frequencies = calls.calls.map((call) => summarize(this.ascend(call, call, 'dropped', inner).map((o) => o.frequency)));
-        if (frequencies.every((frequency) => frequency.kind === 'once')) return [once(start, `\`${naming.display}\` is only called at start-up`)];
+        if (frequencies.every((frequency) => frequency.kind === 'once')) {
+          const reason = scriptEntry ? `\`${naming.display}\` is this script's entry point, called once at start-up (${scriptEntry})` : `\`${naming.display}\` is only called at start-up`;
+          return [once(start, reason)];
+        }
       }
     }
     return [perCall(start, naming.where)];
@@ -742,16 +760,29 @@ function isModuleExports(node: TSESTree.MemberExpression): boolean {
 
 /** `export { f }`, `module.exports = f`, `module.exports = { f }`, `exports.f = f`. */
 function isExportedElsewhere(variable: ScopeVariable): boolean {
-  return readsOf(variable).some((reference) => {
-    let node: Node = reference.identifier as Node;
-    const parent = node.parent;
-    if (parent?.type === 'ExportSpecifier' || parent?.type === 'ExportDefaultDeclaration') return true;
-    if (parent?.type === 'Property' && parent.value === node) node = parent.parent ?? node;
-    const assignment = node.parent;
-    if (assignment?.type !== 'AssignmentExpression' || assignment.right !== node) return false;
-    let root = unwrap(assignment.left);
-    while (root.type === 'MemberExpression') root = unwrap(root.object);
-    return root.type === 'Identifier' && (root.name === 'module' || root.name === 'exports');
+  return readsOf(variable).some((reference) => isExportReference(reference.identifier as Node));
+}
+
+function isExportReference(identifier: Node): boolean {
+  let node = identifier;
+  const parent = node.parent;
+  if (parent?.type === 'ExportSpecifier' || parent?.type === 'ExportDefaultDeclaration') return true;
+  if (parent?.type === 'Property' && parent.value === node) node = parent.parent ?? node;
+  const assignment = node.parent;
+  if (assignment?.type !== 'AssignmentExpression' || assignment.right !== node) return false;
+  let root = unwrap(assignment.left);
+  while (root.type === 'MemberExpression') root = unwrap(root.object);
+  return root.type === 'Identifier' && (root.name === 'module' || root.name === 'exports');
+}
+
+/** Is every read of the function's binding (outside its own body) a call of it or an export of it? */
+function readsAreCallsOrExports(variable: ScopeVariable, fn: FunctionNode): boolean {
+  return readsOf(variable).every((reference) => {
+    let node = reference.identifier as Node;
+    if (contains(fn, node)) return true;
+    if (isExportReference(node)) return true;
+    while (node.parent && isTransparentWrapper(node.parent)) node = node.parent;
+    return node.parent?.type === 'CallExpression' && node.parent.callee === node;
   });
 }
 

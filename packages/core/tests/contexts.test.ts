@@ -18,11 +18,16 @@ describe('test file globs', () => {
     ['src/__tests__/db.ts', '**/__tests__/**'],
     ['apps/web/e2e/pages/home.ts', '**/e2e/**'],
     ['src/__fixtures__/client.ts', '**/__fixtures__/**'],
+    ['src/test-setup.ts', '**/test-setup.*'],
+    ['src/setupTests.js', '**/setupTests.*'],
+    ['jest.setup.ts', '**/jest.setup.*'],
+    ['vitest.setup.mts', '**/vitest.setup.*'],
+    ['playwright/global-setup.ts', '**/global-setup.*'],
   ])('%s matches %s', (file, glob) => {
     expect(testGlobOf(file)).toBe(glob);
   });
 
-  it.each(['src/server.ts', 'src/testing-library.ts', 'src/contest/entry.ts', 'fixtures/demo-service/src/app.js', 'src/latest.ts'])('%s is not a test file', (file) => {
+  it.each(['src/server.ts', 'src/testing-library.ts', 'src/contest/entry.ts', 'fixtures/demo-service/src/app.js', 'src/latest.ts', 'src/setup.ts', 'src/db-setup.ts'])('%s is not a test file', (file) => {
     expect(testGlobOf(file)).toBeUndefined();
   });
 

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { NEXT_DATA_FUNCTIONS, REACT_MODULES, RULE_NAMES, TEST_FILE_GLOBS, TEST_FRAMEWORKS } from '@reuse-clients/core';
+import { NEXT_DATA_FUNCTIONS, REACT_MODULES, RULE_NAMES, SCRIPT_ENTRY_SIGNALS, TEST_FILE_GLOBS, TEST_FRAMEWORKS } from '@reuse-clients/core';
 import { describe, expect, it } from 'vitest';
 import plugin from '../src/index.js';
 
@@ -43,6 +43,7 @@ describe('docs/contexts.md', () => {
 
   it('lists every test glob, test framework API and global, React module and Next.js data function', () => {
     for (const glob of TEST_FILE_GLOBS) expect(page).toContain(`\`${glob}\``);
+    for (const signal of Object.values(SCRIPT_ENTRY_SIGNALS)) expect(page).toContain(signal);
     for (const framework of TEST_FRAMEWORKS) {
       expect(page).toContain(`[${framework.name}](${framework.docs})`);
       for (const name of [...framework.modules, ...Object.keys(framework.api), ...Object.keys(framework.globals), ...framework.modifiers]) {

@@ -3,3 +3,4 @@ export * from './code-context.js';
 export * from './glob.js';
 export * from './tables.js';
 export * from './test-framework.js';
+export * from './script-entry.js';

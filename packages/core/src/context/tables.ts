@@ -25,6 +25,14 @@ export const TEST_FILE_GLOBS: readonly string[] = [
   '**/__mocks__/**',
   '**/__fixtures__/**',
   '**/cypress/**',
+  // Set-up files the test runners load before the tests (vitest/jest `setupFiles`, CRA's
+  // `setupTests`, playwright's `globalSetup`): named by the runners' documented conventions.
+  '**/test-setup.*',
+  '**/setupTests.*',
+  '**/setup-tests.*',
+  '**/jest.setup.*',
+  '**/vitest.setup.*',
+  '**/global-setup.*',
 ];
 
 /**
@@ -192,3 +200,15 @@ export const NEXT_DATA_FUNCTIONS: Readonly<Record<string, { router: 'pages' | 'a
   getStaticPaths: { router: 'pages', context: 'build', when: 'at build time' },
   generateStaticParams: { router: 'app', context: 'build', when: 'at build time' },
 };
+
+/**
+ * Signals that a file runs as a program (a CLI, a sample, a one-off script), as the message states
+ * them. In such a file a function called at module scope is the entry point and runs once per
+ * process, even when the file also exports it for its tests.
+ */
+export const SCRIPT_ENTRY_SIGNALS = {
+  shebang: 'the file starts with a `#!` line',
+  requireMain: 'the file checks `require.main === module`',
+  importMetaMain: 'the file reads `import.meta.main`',
+  argvAtModuleScope: 'the file reads `process.argv` at module scope',
+} as const;
