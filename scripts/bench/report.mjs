@@ -363,8 +363,9 @@ function traceSection(trace) {
   return [
     ...lines,
     `From scripts/bench/trace-overhead.mjs: scripts/bench/trace-loop.mjs sends sequential GETs to a loopback server, untraced and traced (\`node --import @reuse-clients/trace/register\`), ` +
-      `taking turns, ${trace.runs} runs each, medians shown. The loop times itself, so process start-up is measured apart (\`node -e 0\`). ` +
-      'CPU time is the steadier figure on a shared machine; wall time is what the target is set on.',
+      `in ${trace.runs} back-to-back pairs (the order alternating, after one warm-up pair), medians shown; the ratios are the medians of the pairs' own ratios. ` +
+      'The loop times itself, so process start-up is measured apart (`node -e 0`). ' +
+      `CPU time is the steadier figure on a shared machine; wall time is what the target is set on.${trace.load ? ` Load average ${trace.load.start.toFixed(1)} → ${trace.load.end.toFixed(1)} during this section.` : ''}`,
     '',
     markdownTable(
       ['loop', 'requests', 'wall untraced', 'wall traced', 'wall ratio', 'CPU untraced', 'CPU traced', 'CPU ratio'],
