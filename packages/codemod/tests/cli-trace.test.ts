@@ -1,8 +1,8 @@
 // `reuse-clients trace -- <command>`: the command runs as itself (its output and exit status pass
 // through), every Node process it starts is traced, and the summary checks each site against the
 // static rules. Runs the built CLI, like the other CLI tests.
-import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,7 @@ const runner = path.join(repoRoot, 'packages/trace/tests/fixtures/run-runtime-fi
 const agentPerCall = path.join(repoRoot, 'fixtures/runtime/agent-per-call.mjs');
 const fails = path.join(repoRoot, 'packages/trace/tests/fixtures/fails.mjs');
 const factoryRoute = path.join(repoRoot, 'packages/trace/tests/fixtures/factory-route.mjs');
+const traceFixture = (name: string) => path.join(repoRoot, 'packages/trace/tests/fixtures', name);
 
 interface Run {
   code: number | null;
@@ -24,9 +25,9 @@ interface Run {
   stderr: string;
 }
 
-function run(args: string[]): Promise<Run> {
+function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, args, { cwd: repoRoot, timeout: 30_000, env: { ...process.env, NO_COLOR: '1' } }, (error, stdout, stderr) => {
+    execFile(process.execPath, args, { cwd: repoRoot, timeout: 30_000, env: { ...process.env, NO_COLOR: '1', ...env } }, (error, stdout, stderr) => {
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
     });
   });
@@ -90,6 +91,49 @@ describe('reuse-clients trace', () => {
     const report = JSON.parse(readFileSync(json, 'utf8')) as { sites: { file: string; constructions: number }[] };
     expect(report.sites).toEqual([expect.objectContaining({ file: fails, constructions: 1 })]);
   });
+
+  it("keeps the user's NODE_OPTIONS: their preload and the tracer both run in the command and the child it starts", async () => {
+    const json = path.join(dir, 'node-options.json');
+    const log = path.join(dir, 'preload.log');
+    writeFileSync(log, '');
+    const parent = traceFixture('parent.mjs');
+    const env = { NODE_OPTIONS: `--require ${traceFixture('user-preload.cjs')}`, PRELOAD_LOG: log };
+    const traced = await run([CLI, 'trace', '--json', json, '--', process.execPath, parent, server.url, '3'], env);
+
+    expect(traced.code).toBe(0);
+    expect(traced.stdout).toBe('child done\nworker done\nparent done\n');
+    // The user's preload ran in the CLI (a Node process too), the command and its child...
+    expect(readFileSync(log, 'utf8').trim().split('\n')).toHaveLength(3);
+    // ...and so did the tracer: the child's agents are in the report.
+    const report = JSON.parse(readFileSync(json, 'utf8')) as { sites: { file: string; constructions: number }[]; tracer: { processes: number } };
+    expect(report.tracer.processes).toBe(3);
+    expect(report.sites).toEqual([expect.objectContaining({ file: traceFixture('child.cjs'), constructions: 6 })]);
+  });
+
+  for (const [signal, viaGroup] of [['SIGTERM', false], ['SIGINT', true]] as const) {
+    it(`reports what a command killed by ${signal} built before it died (${viaGroup ? 'Ctrl-C reaches the whole process group' : 'forwarded by the CLI'})`, async () => {
+      const json = path.join(dir, `${signal}.json`);
+      const program = traceFixture('killed.cjs');
+      // Its own process group, so that a signal to the group reaches the CLI and the command, as Ctrl-C does.
+      const cli = spawn(process.execPath, [CLI, 'trace', '--json', json, '--', process.execPath, program], { cwd: repoRoot, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      cli.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+      cli.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+      const exited = new Promise<number | null>((resolve) => cli.once('exit', (code) => resolve(code)));
+      await new Promise<void>((resolve) => cli.stdout.on('data', () => stdout.includes('built') && resolve()));
+      // The tracer saves each process's counts every second while it runs.
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      process.kill(viaGroup ? -cli.pid! : cli.pid!, signal);
+      const code = await exited;
+
+      expect(stdout).toBe('built 3 agents\n');
+      expect(code).toBe(128 + os.constants.signals[signal]);
+      expect(stderr).toContain(`exited ${code}`);
+      const report = JSON.parse(readFileSync(json, 'utf8')) as { sites: { file: string; constructions: number }[] };
+      expect(report.sites).toEqual([expect.objectContaining({ file: program, constructions: 3 })]);
+    });
+  }
 
   it('refuses to run without a command', async () => {
     const traced = await run([CLI, 'trace', '--json', path.join(dir, 'none.json')]);

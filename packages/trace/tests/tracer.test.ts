@@ -62,6 +62,39 @@ describe('CommonJS', () => {
   });
 });
 
+describe('CommonJS through --require', () => {
+  const register = createRequire(path.join(FIXTURES, '..', '..', 'package.json')).resolve('@reuse-clients/trace/register');
+
+  it('`--require @reuse-clients/trace/register` loads the CommonJS entry, which starts the tracer once per thread', async () => {
+    expect(path.basename(register)).toBe('register.cjs');
+    const program = fixture('cjs-undici.cjs');
+    const untraced = await runNode([program, server.url, String(CALLS)]);
+    const traced = await runTraced([program, server.url, String(CALLS)], { tracer: ['--require', register] });
+
+    expect(traced.stdout).toBe(untraced.stdout);
+    // Node 20 runs --require preloads in the module hooks' thread too: the tracer must not start
+    // there (import-in-the-middle would warn that its hook was initialised twice).
+    expect(traced.stderr).not.toContain('Warning');
+    expect(traced.report.tracer.processes).toBe(1);
+    expect(traced.report.sites).toEqual([
+      expect.objectContaining({ file: program, line: lineOf(program, 'new Pool(url)'), family: 'undici', constructions: CALLS, connections: CALLS }),
+    ]);
+  });
+
+  it('traces a child process and a worker thread, each once, when preloaded with --require', async () => {
+    const parent = fixture('parent.mjs');
+    const child = fixture('child.cjs');
+    const traced = await runTraced([parent, server.url, String(CALLS)], { tracer: ['--require', register] });
+
+    expect(traced.stdout).toBe('child done\nworker done\nparent done\n');
+    expect(traced.stderr).not.toContain('Warning');
+    expect(traced.report.tracer.processes).toBe(3);
+    expect(traced.report.sites).toEqual([
+      expect.objectContaining({ file: child, line: lineOf(child, 'new http.Agent()'), constructions: 2 * CALLS, connections: 2 * CALLS }),
+    ]);
+  });
+});
+
 describe('TypeScript through tsx', () => {
   it('reports the line in the .ts file, through its source map', async () => {
     const program = fixture('typed.ts');
@@ -85,6 +118,20 @@ describe('child processes and worker threads', () => {
     expect(traced.report.tracer.processes).toBe(3);
     expect(traced.report.sites).toEqual([
       expect.objectContaining({ file: child, line: lineOf(child, 'new http.Agent()'), constructions: 2 * CALLS, connections: 2 * CALLS }),
+    ]);
+  });
+});
+
+describe('a worker ended with terminate()', () => {
+  it('leaves the part it saved while it ran (terminate() skips its exit event)', async () => {
+    const program = fixture('terminated-worker.mjs');
+    const worker = fixture('idle-worker.cjs');
+    const traced = await runTraced([program]);
+
+    expect(traced.stdout).toBe('worker built 2 agents\nterminated with 1\n');
+    expect(traced.report.tracer.processes).toBe(2);
+    expect(traced.report.sites).toEqual([
+      expect.objectContaining({ file: worker, line: lineOf(worker, 'new http.Agent()'), constructions: 2, connections: 0 }),
     ]);
   });
 });

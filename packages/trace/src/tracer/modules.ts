@@ -9,6 +9,7 @@ import path from 'node:path';
 import { normalizeModule, type Catalog } from '@reuse-clients/core/catalog';
 import { Hook as ImportHook, type Namespace } from 'import-in-the-middle';
 
+import { HOOKS_THREAD_ENV } from './hooks-thread.cjs';
 import { guarded } from './sites.js';
 import { instrumentMembers, instrumentRequired, targetFor } from './instrument.js';
 import { wrapExport } from './wrap.js';
@@ -75,7 +76,13 @@ function instrumentNamespace(catalog: Catalog, moduleName: string, namespace: Na
 function hookImport(catalog: Catalog, onInstrumented: OnInstrumented): void {
   // Only catalog packages go through import-in-the-middle's wrapper modules: the rest of the
   // program loads exactly as without the tracer.
-  register('import-in-the-middle/hook.mjs', import.meta.url, { data: { include: [catalogUrlPattern(catalog)] } });
+  // The first register() starts the hooks' thread with a copy of this environment.
+  process.env[HOOKS_THREAD_ENV] = '1';
+  try {
+    register('import-in-the-middle/hook.mjs', import.meta.url, { data: { include: [catalogUrlPattern(catalog)] } });
+  } finally {
+    delete process.env[HOOKS_THREAD_ENV];
+  }
   new ImportHook((namespace, name) => {
     const moduleName = catalogModuleName(name);
     if (!catalog.hasModule(moduleName)) return;

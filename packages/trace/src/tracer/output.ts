@@ -2,7 +2,7 @@
 // named by REUSE_CLIENTS_TRACE_DIR. `reuse-clients trace` merges the parts when the command ends;
 // a process started with `node --import @reuse-clients/trace/register` and no such folder makes
 // one, and merges the parts of its children and workers into the report when it exits itself.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { findSourceMap } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -68,8 +68,37 @@ export function readParts(dir: string): TracePart[] {
 }
 
 /**
- * Decides where this process's part goes and arranges for it to be written at exit. Returns the
- * folder; a standalone main thread also sets it in the environment its children and workers inherit.
+ * How often a traced process saves its part while it runs (when something changed): the tracer
+ * adds no signal listener (one would change how the program ends), so a process killed by a
+ * signal, or a worker ended with terminate(), leaves its last saved part instead of its final one.
+ */
+const SNAPSHOT_INTERVAL_MS = 1_000;
+
+/** Writes the part whole or not at all: the process may be killed at any moment. */
+function savePart(folder: string, part: TracePart): void {
+  const file = path.join(folder, `part-${process.pid}-${threadId}.json`);
+  writeFileSync(`${file}.tmp`, JSON.stringify(part));
+  renameSync(`${file}.tmp`, file);
+}
+
+/** Saves the part every SNAPSHOT_INTERVAL_MS when its counts changed; the timer never keeps the process alive. */
+function snapshotWhileRunning(folder: string): void {
+  let saved = '';
+  const snapshot = () =>
+    guarded(() => {
+      const { durationMs, ...counts } = currentPart();
+      const key = JSON.stringify(counts);
+      if (key === saved || counts.sites.length + counts.origins.length === 0) return;
+      savePart(folder, { ...counts, durationMs });
+      saved = key;
+    });
+  setInterval(snapshot, SNAPSHOT_INTERVAL_MS).unref();
+}
+
+/**
+ * Decides where this process's part goes and arranges for it to be written at exit (and saved
+ * while the process runs). A standalone main thread makes the folder and sets it in the
+ * environment its children and workers inherit; it merges their parts into the report at exit.
  */
 export function writePartAtExit(registerUrl: string): void {
   let dir = process.env[TRACE_DIR_ENV];
@@ -83,8 +112,10 @@ export function writePartAtExit(registerUrl: string): void {
     if (!nodeOptions.includes(registerUrl)) process.env.NODE_OPTIONS = `${nodeOptions} --import ${registerUrl}`.trim();
   }
   const folder = dir;
+  // A standalone root killed by a signal has nobody to merge its parts: it saves none on the way.
+  if (!standaloneRoot) snapshotWhileRunning(folder);
   process.once('exit', () => {
-    guarded(() => writeFileSync(path.join(folder, `part-${process.pid}-${threadId}.json`), JSON.stringify(currentPart())));
+    guarded(() => savePart(folder, currentPart()));
     if (standaloneRoot) guarded(() => writeStandaloneReport(folder));
   });
 }

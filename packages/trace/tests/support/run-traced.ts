@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 import type { TraceReport } from '../../src/report.js';
 
 export const REGISTER = fileURLToPath(new URL('../../dist/register.js', import.meta.url));
+/** How a user preloads the tracer: `--import` (the default) or `--require` of the package's CommonJS entry. */
+export const IMPORT_TRACER = ['--import', REGISTER];
 export const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 
 export interface ProgramRun {
@@ -30,13 +32,13 @@ export interface TracedRun extends ProgramRun {
   report: TraceReport;
 }
 
-/** `node [preload…] --import register.js <args>`; the report goes to a temporary file. */
-export async function runTraced(args: string[], { preload = [] as string[], env = {} as NodeJS.ProcessEnv } = {}): Promise<TracedRun> {
+/** `node --import register.js [preload…] <args>`; the report goes to a temporary file. */
+export async function runTraced(args: string[], { preload = [] as string[], env = {} as NodeJS.ProcessEnv, tracer = IMPORT_TRACER } = {}): Promise<TracedRun> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'trace-test-'));
   const out = path.join(dir, 'report.json');
   try {
     // The tracer first, so that source maps are on before a loader (tsx) compiles anything.
-    const run = await runNode(['--import', REGISTER, ...preload, ...args], { ...env, REUSE_CLIENTS_TRACE_OUT: out, REUSE_CLIENTS_TRACE_DIR: '' });
+    const run = await runNode([...tracer, ...preload, ...args], { ...env, REUSE_CLIENTS_TRACE_OUT: out, REUSE_CLIENTS_TRACE_DIR: '' });
     const report = JSON.parse(readFileSync(out, 'utf8')) as TraceReport;
     return { ...run, report };
   } finally {
