@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BUILTIN_CALLBACK_APIS, CALLBACK_SHAPES, INSTANCE_SOURCES, VALUE_REGISTRATIONS } from '../../packages/core/dist/index.js';
+import { BUILTIN_CALLBACK_APIS, CALLBACK_SHAPES, INSTANCE_SOURCES, PROBE_CONVENTIONS, VALUE_REGISTRATIONS } from '../../packages/core/dist/index.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const PAGE = path.join(repoRoot, 'docs/callback-apis.md');
@@ -40,6 +40,13 @@ function sourceText(source) {
   if ('moduleFunctionParameter' in from) return `parameter ${from.moduleFunctionParameter + 1} of the function the module exports`;
   const members = from.member === '*' ? 'any method' : from.member.map((member) => `\`.${member}\``).join(', ');
   return `${members} of a *${from.instance}*${via}`;
+}
+
+function probeMatchText(match) {
+  if ('subclassOf' in match) return `methods of a class that extends ${exportText(match.subclassOf.module, [match.subclassOf.export])}`;
+  if ('injects' in match) return `methods of a class whose constructor takes ${exportText(match.injects.module, [match.injects.export])}`;
+  if ('callbackOf' in match) return `functions in the \`${match.callbackOf.property}\` option of ${exportText(match.callbackOf.module, [match.callbackOf.call])}`;
+  return `methods of ${match.describe} (a naming convention)`;
 }
 
 const escape = (text) => text.replace(/\|/g, '\\|');
@@ -83,6 +90,25 @@ export function render() {
   lines.push('');
   lines.push('## How receivers are recognised', '', '| value | made by |', '| --- | --- |');
   for (const source of INSTANCE_SOURCES) lines.push(`| *${source.kind}* | ${escape(sourceText(source))} |`);
+  lines.push('');
+  lines.push(
+    '## Probes: per call on purpose',
+    '',
+    'Health checks and monitors open a fresh connection on every check on purpose: that is what they',
+    'test. A per-call construction in one of these is not reported; the reason is kept with the',
+    'silenced finding (`pnpm realworld --show-silenced`). Projects name their own with the',
+    '`probeFunctions` rule option. The code also says so itself with an agent built with',
+    '`maxCachedSessions: 0` or a connection released with `release(true)`; `agent: false` or a',
+    'comment is not enough. A per-request client with a fixed target (`new pg.Client()` in a route)',
+    'stays reported.',
+    '',
+    '| recognised by | also needs | what it is | source |',
+    '| --- | --- | --- | --- |',
+  );
+  for (const convention of PROBE_CONVENTIONS) {
+    const needs = convention.targetFromCall ? "the construction's target or settings come from the check (its parameters, or the instance)" : '';
+    lines.push(`| ${escape(probeMatchText(convention.match))} | ${escape(needs)} | ${escape(convention.evidence)} | ${escape(convention.source)} |`);
+  }
   lines.push('');
   return `${lines.join('\n')}`;
 }

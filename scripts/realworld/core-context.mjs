@@ -33,7 +33,7 @@ export function analyzeContexts(root, file, source) {
     line: finding.node.loc.start.line,
     column: finding.node.loc.start.column + 1,
     context: finding.context?.kind ?? 'server',
-    reason: finding.context?.reason ?? '',
+    reason: finding.silencedBy ?? finding.context?.reason ?? '',
     message: finding.message,
   });
   return { findings: analysis.findings.map(shape), silenced: (analysis.silenced ?? []).map(shape) };

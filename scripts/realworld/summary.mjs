@@ -94,7 +94,7 @@ export function renderText(summary, { wallMs, showSilenced = false } = {}) {
   lines.push('');
   lines.push(...table(totals, contexts));
   if (summary.silencedTotals.findings > 0) {
-    lines.push('', `silenced, judged not to be server code (not reported): ${summary.silencedTotals.findings}`, ...table(summary.silencedTotals, contexts));
+    lines.push('', `silenced: not server code, or per call on purpose (not reported): ${summary.silencedTotals.findings}`, ...table(summary.silencedTotals, contexts));
   }
   for (const rule of Object.keys(totals.byRule).sort()) {
     lines.push('', `== ${rule} (${totals.byRule[rule]})`);

@@ -7,6 +7,7 @@ import { catalogModuleHints, createCatalog, type Catalog, type UserCatalogEntry 
 import { createCallbackApiTable, type UserCallbackApi } from './callback-apis.js';
 import { CallbackRoles } from './callback-roles.js';
 import { ProbeDetector } from './probes.js';
+import { callerCredentials } from './caller-credentials.js';
 import { FrequencyClassifier, summarize, toMatcher, type Builder, type Frequency, type Occurrence } from './frequency.js';
 import { CodeContexts, type CodeContext } from './context/code-context.js';
 import { planModuleHoist, type HoistInput, type ModuleHoist, type TextEdit } from './hoist.js';
@@ -38,6 +39,11 @@ export interface AnalysisOptions {
   cwd?: string | undefined;
   /** Report in test code too (by default only server code is reported; see docs/contexts.md). */
   lintTests?: boolean;
+  /**
+   * Report clients built from the caller's own credentials (a tenant's keys from the request or
+   * event), with advice to cache one per credential set. Default: silent (see caller-credentials.ts).
+   */
+  reportCallerCredentials?: boolean;
 }
 
 export interface AnalysisInput extends HoistInput {
@@ -76,13 +82,21 @@ export interface Finding {
   fix?: TextEdit[];
   /** Where the reported code runs (see context/code-context.ts). */
   context?: CodeContext;
+  /**
+   * Why a per-call construction is left alone although it is server code: a probe that wants a
+   * fresh connection, a client built from the caller's credentials. Such findings go to `silenced`.
+   */
+  silencedBy?: string;
   suggestion?: { messageId: 'hoistToModule'; data: Record<string, string>; hoist: ModuleHoist };
 }
 
 export interface Analysis {
   sites: SiteAnalysis[];
   findings: Finding[];
-  /** Findings left out because the code is not server code (browser, build time, tests unless `lintTests`). */
+  /**
+   * Findings left out: the code is not server code (browser, build time, tests unless `lintTests`;
+   * see `context`), or it is per call on purpose (`silencedBy`).
+   */
   silenced: Finding[];
   /** `axios.defaults…`/`axios.interceptors…` in this file (see DESIGN.md, The codemod, axios). */
   globalAxiosConfiguration: Node[];
@@ -150,8 +164,9 @@ export function analyzeFile(input: AnalysisInput, options: AnalysisOptions = {})
   });
   const nodeTarget = typeof options.nodeTarget === 'string' ? nodeTargetFromOption(options.nodeTarget) : (options.nodeTarget ?? ASSUMED_NODE_TARGET);
   const mayLackGlobalKeepAlive = mayRunBelowMajor(nodeTarget.range, GLOBAL_AGENT_KEEPALIVE_MAJOR);
-  const probes = new ProbeDetector(input.scopeManager, (options.probeFunctions ?? []).map(toMatcher));
-  const findings = analyses.flatMap((analysis) => findingsFor(analysis, input, { mayLackGlobalKeepAlive, nodeTarget, isCatalogConstruction, probes }));
+  const probes = new ProbeDetector(input.scopeManager, resolver, (options.probeFunctions ?? []).map(toMatcher));
+  const reportCallerCredentials = options.reportCallerCredentials === true;
+  const findings = analyses.flatMap((analysis) => findingsFor(analysis, input, { mayLackGlobalKeepAlive, nodeTarget, isCatalogConstruction, probes, reportCallerCredentials }));
   const { reported, silenced } = byContext(onePerProblem(findings), new CodeContexts(input.ast, input.scopeManager, resolver, options), options.lintTests === true);
   return { sites: analyses, findings: reported, silenced, globalAxiosConfiguration };
 }
@@ -162,7 +177,7 @@ function byContext(findings: Finding[], contexts: CodeContexts, lintTests: boole
   const silenced: Finding[] = [];
   for (const finding of findings) {
     finding.context = contexts.of(finding.node);
-    const report = finding.context.kind === 'server' || (finding.context.kind === 'test' && lintTests);
+    const report = finding.silencedBy === undefined && (finding.context.kind === 'server' || (finding.context.kind === 'test' && lintTests));
     (report ? reported : silenced).push(finding);
   }
   return { reported, silenced };
@@ -187,6 +202,7 @@ interface FindingContext {
   nodeTarget: NodeTarget;
   isCatalogConstruction: (node: Node) => boolean;
   probes: ProbeDetector;
+  reportCallerCredentials: boolean;
 }
 
 function findingsFor(analysis: SiteAnalysis, input: AnalysisInput, context: FindingContext): Finding[] {
@@ -211,10 +227,19 @@ function findingsFor(analysis: SiteAnalysis, input: AnalysisInput, context: Find
       if (analysis.nestedIn) break; // one report per problem: the enclosing construction carries it
       for (const occurrence of analysis.occurrences) {
         if (occurrence.frequency.kind !== 'per-call') continue;
-        if (context.probes.isProbe(site.node, occurrence.node)) continue; // a fresh connection on purpose
         const where = occurrence.frequency.where;
         const rule: RuleName = site.entry.kind === 'agent' ? 'no-per-call-agent' : site.entry.kind === 'client' ? 'no-per-call-client' : 'prefer-axios-instance';
-        if (occurrence.node !== site.node) {
+        // A fresh connection on purpose: kept aside with the reason, never reported.
+        const probe = context.probes.probeReason(site.node, occurrence.node);
+        const credentials = !probe && rule === 'no-per-call-client' && occurrence.node === site.node ? callerCredentials(site, input.scopeManager) : undefined;
+        if (probe) {
+          findings.push(make(rule, occurrence.node === site.node ? 'perCall' : 'perCallFactory', occurrence.node, { construct: site.construct, where, why, noun, extra, factory: occurrence.factories[0] ?? site.construct }, { silencedBy: probe }));
+        } else if (credentials) {
+          // Tenant credentials must never be shared: no hoist, and the advice is one client per credential set.
+          const data = { construct: site.construct, where, option: credentials.option, extra };
+          const silencedBy = context.reportCallerCredentials ? {} : { silencedBy: `built from the caller's own credentials (\`${credentials.option}\` from ${credentials.source}): one per credential set` };
+          findings.push(make('no-per-call-client', 'perCallCredentials', site.node, data, silencedBy));
+        } else if (occurrence.node !== site.node) {
           findings.push(make(rule, 'perCallFactory', occurrence.node, { factory: occurrence.factories[0] ?? site.construct, construct: site.construct, where, why, noun, extra }));
         } else if (analysis.inlineSlot && site.entry.kind === 'agent') {
           const { request, slot } = analysis.inlineSlot;

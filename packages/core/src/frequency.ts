@@ -383,7 +383,11 @@ export class FrequencyClassifier {
     const role = this.roles.roleOf(fn);
     if (role?.runs === 'once') return [once(start, role.evidence)];
     if (role?.runs === 'per-call') return [perCall(start, role.evidence)];
-    if (role?.runs === 'as-caller' && role.call) return this.ascend(start, role.call, 'dropped', context);
+    if (role?.runs === 'as-caller' && role.call) {
+      // `const beat = () => { …; setTimeout(beat, n); }`: a function that schedules itself runs again and again.
+      if (context.visiting.has(fn)) return [perCall(start, `on every run of \`${this.nameOf(fn).display}\`, which schedules itself again`)];
+      return this.ascend(start, role.call, 'dropped', { ...context, visiting: new Set([...context.visiting, fn]) });
+    }
 
     // An ES5 constructor function runs once per `new F()`, like a class constructor.
     const constructorVariable = this.isConstructorFunction(fn);

@@ -11,5 +11,6 @@ export * from './instance-state.js';
 export * from './known-sites.js';
 export * from './messages.js';
 export * from './node-target.js';
+export { PROBE_CONVENTIONS, type ProbeConvention } from './probes.js';
 export * from './resolve.js';
 export * from './scope.js';

@@ -24,6 +24,8 @@ export const MESSAGES = {
   'no-per-call-client': {
     perCall: '`{{construct}}` runs {{where}}: {{why}} Create it once and reuse it.{{extra}}',
     perCallFactory: '`{{factory}}` builds `{{construct}}` and runs {{where}}: {{why}} Call it once and reuse the result.{{extra}}',
+    perCallCredentials:
+      '`{{construct}}` runs {{where}} with the caller\'s own credentials (`{{option}}`): never share one client across credential sets. Cache one client per credential set, or share its HTTP handler/agent.{{extra}}',
     ...HOIST,
   },
   'no-inline-dispatcher': {

@@ -11,11 +11,12 @@ export interface RuleOptions {
   nodeVersion?: string;
   typeChecked?: boolean;
   lintTests?: boolean;
+  reportCallerCredentials?: boolean;
 }
 
 export type Options = [RuleOptions];
 
-export const DEFAULT_OPTIONS: Options = [{ catalog: [], startupFunctions: [], callbackApis: [], probeFunctions: [], typeChecked: false, lintTests: false }];
+export const DEFAULT_OPTIONS: Options = [{ catalog: [], startupFunctions: [], callbackApis: [], probeFunctions: [], typeChecked: false, lintTests: false, reportCallerCredentials: false }];
 
 export const OPTIONS_SCHEMA: JSONSchema.JSONSchema4[] = [
   {
@@ -93,6 +94,11 @@ export const OPTIONS_SCHEMA: JSONSchema.JSONSchema4[] = [
         type: 'boolean',
         description:
           'Report in test code too: files matching the test globs or using a test framework (see docs/contexts.md). Suite bodies, hooks and test bodies count as run once. Default `false`; the `recommended` configs also ignore test files, so set it in a config object of your own for them.',
+      },
+      reportCallerCredentials: {
+        type: 'boolean',
+        description:
+          "Report SDK clients built per call from the caller's own credentials (a tenant's keys from the request or event; which options carry credentials is family data). Default `false`: one shared client would serve every tenant with one tenant's keys, so \"create it once\" is wrong advice; when on, the report says to cache one client per credential set or share its HTTP handler/agent.",
       },
       nodeVersion: {
         type: 'string',

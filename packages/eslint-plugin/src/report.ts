@@ -13,7 +13,7 @@ function analysisFor(context: Readonly<TSESLint.RuleContext<string, unknown[]>>,
   const { sourceCode } = context;
   const filename = path.resolve(context.cwd, context.filename);
   const nodeTarget = options.nodeVersion ?? nodeTargetFor(filename);
-  const key = JSON.stringify([options.catalog ?? [], options.startupFunctions ?? [], options.callbackApis ?? [], options.probeFunctions ?? [], nodeTarget, options.typeChecked === true, options.lintTests === true]);
+  const key = JSON.stringify([options.catalog ?? [], options.startupFunctions ?? [], options.callbackApis ?? [], options.probeFunctions ?? [], nodeTarget, options.typeChecked === true, options.lintTests === true, options.reportCallerCredentials === true]);
   let byOptions = analyses.get(sourceCode.ast);
   if (!byOptions) {
     byOptions = new Map();
@@ -37,6 +37,7 @@ function analysisFor(context: Readonly<TSESLint.RuleContext<string, unknown[]>>,
         // Test globs are matched like the config's `ignores`: relative to ESLint's working directory.
         cwd: context.cwd,
         lintTests: options.lintTests === true,
+        reportCallerCredentials: options.reportCallerCredentials === true,
         // typeInformationOf throws a message that says how to enable type information: asking
         // for type-aware mode without it is a configuration error, not something to ignore.
         resolveImportedBinding: options.typeChecked ? createTypedResolver(typeInformationOf(context)) : undefined,

@@ -72,7 +72,17 @@ export interface FamilyFacts {
   /** How it opens and closes: methods on the built object. */
   lifecycle: { connect?: readonly string[]; close?: readonly string[]; source: string };
   /** Options that carry TLS identity, trust or credentials: never shared across their values. */
-  identity?: { options: readonly string[]; source: string };
+  identity?: {
+    options: readonly string[];
+    source: string;
+    /**
+     * The options (and positional arguments, 0-based) that carry the caller's credentials (keys,
+     * tokens, passwords; not region or endpoint). A client whose credentials come from the call
+     * (the request's or event's values) is one per credential set: it is not reported as "create
+     * it once" (see caller-credentials.ts).
+     */
+    credentials?: { options: readonly string[]; arguments?: readonly number[] };
+  };
 }
 
 /** What a fix that builds it once should set, agreeing with keepalive-facts.md. */
