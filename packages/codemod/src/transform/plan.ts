@@ -89,6 +89,10 @@ export class Planner {
   private readonly catalogNodes: Set<Node>;
   /** The existing instance the finding being planned now uses, if any. */
   private reused: SiteOutcome['reuses'];
+  /** Constructions moved out of a helper called with per-call arguments (`cfg(key)`): its other calls share them. */
+  private readonly movedOutOfFactories = new Set<Node>();
+  /** Where the edits of the finding being planned begin. */
+  private attemptStart = 0;
 
   constructor(
     private readonly parsed: ParsedFile,
@@ -115,24 +119,39 @@ export class Planner {
   }
 
   private attempt(finding: Finding): void {
-    const restore = [this.scope.snapshot(), this.imports.snapshot(), this.classes.snapshot()];
-    const taken = this.namer.snapshot();
-    const settled = new Set(this.settled);
-    const before = [...this.edits];
+    const restore = this.checkpoint();
+    const start = this.edits.length;
+    this.attemptStart = start;
     this.reused = undefined;
     let reason = this.plan(finding);
-    if (!reason) reason = this.settle(before.length);
+    if (!reason) reason = this.settle(start);
     const outcome = this.outcome(finding);
     if (reason) {
-      this.edits = before;
-      restore.forEach((undo) => undo());
-      this.namer.restore(taken);
-      this.settled.clear();
-      settled.forEach((node) => this.settled.add(node));
+      restore();
       this.left.push({ ...outcome, reason });
     } else {
       this.hoisted.push(this.reused ? { ...outcome, reuses: this.reused } : outcome);
     }
+  }
+
+  /** Everything planning a finding may change, to roll back to. */
+  private checkpoint(): () => void {
+    const restore = [this.scope.snapshot(), this.imports.snapshot(), this.classes.snapshot()];
+    const taken = this.namer.snapshot();
+    const settled = new Set(this.settled);
+    const moved = new Set(this.movedOutOfFactories);
+    const edits = [...this.edits];
+    const reused = this.reused;
+    return () => {
+      this.edits = edits;
+      restore.forEach((undo) => undo());
+      this.namer.restore(taken);
+      this.settled.clear();
+      settled.forEach((node) => this.settled.add(node));
+      this.movedOutOfFactories.clear();
+      moved.forEach((node) => this.movedOutOfFactories.add(node));
+      this.reused = reused;
+    };
   }
 
   /** Folds this finding's edits into the earlier ones; they must not overlap what remains. */
@@ -289,6 +308,8 @@ export class Planner {
     // this file does not construct the class per call (the module level is better then).
     const classNode = reads.thisMembers.size > 0 ? enclosingInstanceClass(node) : this.instanceClassFor(node);
     if (names.length > 0) {
+      // `cfg(key)` runs per call, but what it builds from constants need not: that moves out of the helper.
+      if (subject.node !== site.node && this.hoistOutOfFactory(subject)) return undefined;
       if (this.keyed && reads.thisMembers.size === 0) return this.keyedCache(subject, reads, lifecycle.edits);
       if (sensitive) return sensitive;
       if (subject.node !== site.node) {
@@ -329,6 +350,34 @@ export class Planner {
       return this.lazySingleton(subject, reads, lifecycle.edits);
     }
     return this.moduleConstant(subject, reads, lifecycle.edits);
+  }
+
+  /**
+   * `function cfg(key) { return { httpAgent: new http.Agent(…), headers: { Authorization: key } } }`:
+   * the call reads a per-call value, but the constructions inside the helper read none, so each
+   * becomes one shared instance the helper returns, and the call stays. All of them or nothing:
+   * false leaves the edits as they were.
+   */
+  private hoistOutOfFactory(subject: Subject): boolean {
+    const inside = this.analysis.sites.filter((built) => built.site.node !== subject.node && !built.nestedIn && built.occurrences.some((occurrence) => occurrence.node === subject.node));
+    if (inside.length === 0) return false;
+    const restore = this.checkpoint();
+    const undo = (): false => {
+      restore();
+      return false;
+    };
+    for (const { site } of inside) {
+      if (this.movedOutOfFactories.has(site.node)) continue; // another call of the helper moved it already
+      if (perCallNames(analyzeReads(site.node, this.parsed)).length > 0) return undo();
+      // Keep-alive settings given to the helper's agents for this call are carried by the moved copy instead.
+      this.edits = this.edits.filter((edit, index) => index < this.attemptStart || !(site.node.range[0] <= edit.start && edit.end <= site.node.range[1]));
+      this.settled.delete(site.node);
+      const inner: Subject = { finding: subject.finding, node: site.node, site, baseName: instanceName(site), typeText: instanceType(site.node, this.parsed), innerEdits: this.innerSettings(site.node) };
+      if (this.hoist(inner)) return undo();
+      this.movedOutOfFactories.add(site.node);
+      this.settled.add(site.node);
+    }
+    return true;
   }
 
   /** Uses the instance another file exports for this construction (the project pass vouched for it); false if there is none to use. */
