@@ -19,6 +19,8 @@ export interface CliArgs {
   ignore: string[];
   /** Run the project pass (cross-file factories, global axios configuration); `--no-project` turns it off. */
   project: boolean;
+  /** `--config <file>`: a JSON file of the rules' options, instead of the project's ESLint config. */
+  config: string | undefined;
 }
 
 export function defaultCpus(): number {
@@ -41,6 +43,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         'no-project': { type: 'boolean', default: false },
         cpus: { type: 'string' },
         'file-timeout': { type: 'string' },
+        config: { type: 'string' },
         ignore: { type: 'string', multiple: true, default: [] },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', default: false },
@@ -63,6 +66,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     fileTimeoutMs: values['file-timeout'] === undefined ? DEFAULT_FILE_TIMEOUT_SECONDS * 1000 : parseTimeoutMs(values['file-timeout']),
     ignore: values.ignore,
     project: !values['no-project'],
+    config: values.config,
   };
 }
 

@@ -9,6 +9,8 @@ import { paletteFor, type OutputStream } from './color.js';
 import { createProgress, type Progress } from './progress.js';
 import { renderDiff, renderSummary, renderUncommitted } from './render.js';
 import { USAGE, USAGE_HINT } from './usage.js';
+import { OptionsFileError, ruleOptionsLookup, type FileRuleOptions, type OptionsSource } from '../options/rule-options.js';
+import type { ProjectCatalogData } from '../project/catalog-data.js';
 import { packageVersion } from './version.js';
 
 export const EXIT_OK = 0;
@@ -68,6 +70,17 @@ export async function main(
     return EXIT_OK;
   }
 
+  // Loaded on demand, as the project pass is: reading options may load the project's ESLint.
+  const { resolveRuleOptions } = await import('../options/resolve.js');
+  let optionsSource: OptionsSource | undefined;
+  const transformData = async (files: string[]): Promise<unknown> => {
+    const options = await resolveRuleOptions({ cwd, configFile: args.config, files, searchFrom: path.resolve(cwd, args.paths[0] ?? '.') });
+    optionsSource = options.data.source;
+    if (options.warning) stderr.write(`warning: ${options.warning}\n`);
+    const project = args.project ? await projectContext(cwd, args.paths, files, args.fileTimeoutMs, stderr, ruleOptionsLookup(options.data)) : undefined;
+    return { options: options.data, ...(project ? { project } : {}) };
+  };
+
   let progress: Progress = createProgress(stderr, 0);
   let result;
   try {
@@ -81,8 +94,8 @@ export async function main(
       fileTimeoutMs: args.fileTimeoutMs,
       ignore: args.ignore,
       transformModule: resolveTransformModule(cwd, env),
-      // A test transform (the env override) cannot use what the project pass finds.
-      ...(args.project && !env[TRANSFORM_MODULE_ENV] ? { projectContext: (files: string[]) => projectContext(cwd, args.paths, files, args.fileTimeoutMs, stderr) } : {}),
+      // A test transform (the env override) cannot use what the project pass finds, nor options.
+      ...(!env[TRANSFORM_MODULE_ENV] ? { projectContext: transformData } : {}),
       onStart: (fileCount) => (progress = createProgress(stderr, fileCount)),
       onFileDone: () => progress.tick(),
     });
@@ -91,12 +104,14 @@ export async function main(
     if (error instanceof UncommittedChangesError) return fail(`refusing to run.\n${renderUncommitted(error.files)}\n`);
     if (error instanceof OutsideGitError) return fail(`refusing to run: ${error.message}, so nothing could show or undo the rewrite.\nSee the changes first with --dry, or write them anyway with --force.\n`);
     if (error instanceof TransformLoadError) return fail(`${error.message}\n`);
+    if (error instanceof OptionsFileError) return fail(`${error.message}\n`);
     return fail(`unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   } finally {
     progress.finish();
   }
 
-  const { outcomes, summary, removedTempFiles } = result;
+  const { outcomes, removedTempFiles } = result;
+  const summary = optionsSource ? { ...result.summary, options: optionsSource } : result.summary;
   const out = paletteFor(stdout, env);
   const err = paletteFor(stderr, env);
   for (const file of removedTempFiles) stderr.write(`removed ${file}, a temp file left by an interrupted run\n`);
@@ -117,14 +132,14 @@ export async function main(
  * from other files, and global axios configuration anywhere. If it fails (a broken tsconfig, say),
  * the run goes on judging each file alone, and says so.
  */
-async function projectContext(cwd: string, paths: string[], files: string[], fileTimeoutMs: number, stderr: OutputStream): Promise<unknown> {
+async function projectContext(cwd: string, paths: string[], files: string[], fileTimeoutMs: number, stderr: OutputStream, optionsFor: (file: string) => FileRuleOptions): Promise<ProjectCatalogData | undefined> {
   try {
     const { projectPassWorthRunning } = await import('../project/worth-running.js');
     // A file over the time limit is left out of the pass (once tried); the fix run reports it.
     const timedOut = new Set<string>();
-    if (!projectPassWorthRunning(files, { fileTimeoutMs, timedOut })) return undefined;
+    if (!projectPassWorthRunning(files, { fileTimeoutMs, timedOut, optionsFor })) return undefined;
     const { buildProjectCatalog } = await import('../project/index.js');
-    return buildProjectCatalog({ searchFrom: path.resolve(cwd, paths[0] ?? '.'), files, fileTimeoutMs, skip: timedOut }).data;
+    return buildProjectCatalog({ searchFrom: path.resolve(cwd, paths[0] ?? '.'), files, fileTimeoutMs, skip: timedOut, optionsFor }).data;
   } catch (error) {
     stderr.write(`warning: the project pass failed (${(error as Error).message}); each file is judged alone, so cross-file sites are not fixed\n`);
     return undefined;

@@ -51,6 +51,7 @@ export function renderSummary(summary: RunSummary, dry: boolean, palette: Palett
   if (sites.left.length > 0) lines.push('left:');
   for (const site of sites.left) lines.push(`  ${renderLeftSite(site)}`);
   if (sites.suppressed.length > 0) lines.push(palette.dim(`${plural(sites.suppressed.length, 'site')} silenced by eslint-disable comments: not changed.`));
+  if (summary.options) lines.push(palette.dim(`Judged with ${summary.options.detail}.`));
   if (dry) lines.push(palette.dim('Dry run: nothing was written.'));
   return `${lines.join('\n')}\n`;
 }

@@ -23,6 +23,9 @@ Options:
                    and left as it was; the run goes on (default: 60, 0: none)
   --ignore <glob>  skip matching files or folders (repeatable); a glob without "/"
                    matches a name at any depth
+  --config <file>  a JSON file of the rules' options (catalog, startupFunctions,
+                   nodeVersion, …) for every file, instead of those the project's
+                   ESLint config gives each file (read with the project's ESLint)
   -h, --help       show this help
   --version        print the version
 

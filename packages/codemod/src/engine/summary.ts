@@ -20,6 +20,8 @@ export interface RunSummary {
   changedFiles: string[];
   sites: { hoisted: number; hoistedSites: SiteInFile[]; left: LeftSite[]; suppressed: SiteInFile[] };
   failures: { file: string; message: string }[];
+  /** Where the rules' options came from (the CLI sets it; a run with a test transform has none). */
+  options?: { from: 'eslint' | 'file' | 'defaults'; detail: string };
 }
 
 export function summarize(outcomes: FileOutcome[]): RunSummary {

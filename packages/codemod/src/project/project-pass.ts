@@ -16,7 +16,7 @@ import { analyzeFile, createCatalog, mayMentionCatalog, type Analysis, type Buil
 import type { SourceFile } from 'ts-morph';
 import { callWithTimeLimit, TimeLimitExceeded } from '../engine/time-limit.js';
 import { parseFile, type ParsedFile } from '../transform/parse.js';
-import { nodeTargetFor } from '@reuse-clients/core';
+import { analysisOptionsOf, ruleIsOn, ruleOptionsLookup, type FileRuleOptions } from '../options/rule-options.js';
 import { builderDisplay, builderKey, exportAnchors, instanceMethodOf, type ConstructionKind, type ProjectBuilder } from './builders.js';
 import { catalogEntryKey, projectEntry, userEntryKey, type ProjectEntry } from './entries.js';
 import { exportedBuilders, type AnchorIndex } from './exports.js';
@@ -34,7 +34,8 @@ export interface ProjectPassOptions {
   searchFrom: string;
   /** Absolute paths of the files to analyse even when no tsconfig includes them. */
   files: readonly string[];
-  startupFunctions?: readonly string[];
+  /** The rules' options for a file (the project's ESLint config, or `--config`); absent: the defaults. */
+  optionsFor?: (filePath: string) => FileRuleOptions;
   /** `--file-timeout`: a file whose parse or analysis takes longer is listed in `failures` and left out (0: no limit). */
   fileTimeoutMs?: number;
   /** Files already known to take too long (see worth-running.ts): left out without trying. */
@@ -90,6 +91,7 @@ export function runProjectPass(options: ProjectPassOptions): ProjectPass {
   const states = new Map<string, FileState>(sourceFiles.map((sourceFile) => [sourceFile.getFilePath(), { sourceFile, text: sourceFile.getFullText(), entries: [], known: new Map(), analysedSignature: '' }]));
   const graph = new ModuleGraph(project, new Set(states.keys()));
   const failures: ProjectPass['failures'] = [];
+  const optionsFor = options.optionsFor ?? ruleOptionsLookup(undefined);
 
   const parsedOf = (filePath: string): ParsedFile | undefined => {
     const state = states.get(filePath);
@@ -111,13 +113,14 @@ export function runProjectPass(options: ProjectPassOptions): ProjectPass {
     if (!parsed) return;
     const { entries } = state;
     const knownSites = [...state.known.values()].map((call) => call.site);
+    const fileOptions = optionsFor(filePath);
     let analysis: Analysis;
     try {
       analysis = callWithTimeLimit(
         () =>
           analyzeFile(
             { ast: parsed.ast, scopeManager: parsed.scopeManager, sourceText: parsed.text },
-            { catalog: entries.map((entry) => entry.entry), knownSites, startupFunctions: options.startupFunctions ?? [], nodeTarget: nodeTargetFor(filePath), filename: filePath, cwd: process.cwd() },
+            { ...analysisOptionsOf(fileOptions, filePath), catalog: [...(fileOptions.options.catalog ?? []), ...entries.map((entry) => entry.entry)], knownSites, filename: filePath, cwd: process.cwd() },
           ),
         options.fileTimeoutMs ?? 0,
       );
@@ -127,13 +130,16 @@ export function runProjectPass(options: ProjectPassOptions): ProjectPass {
       failures.push({ path: filePath, message: error.message });
       return;
     }
+    // A rule the file's ESLint config turns off reports nothing there, so nothing of it is fixed.
+    if (fileOptions.rules) analysis = { ...analysis, findings: analysis.findings.filter((finding) => ruleIsOn(fileOptions, finding.rule)) };
     // What `eslint-disable` comments silence is neither fixed nor reported, only counted.
     const { analysis: unsuppressed, suppressed } = withoutSuppressed(analysis, parsed.ast.comments ?? []);
     state.analysed = { path: filePath, parsed, analysis: unsuppressed, suppressed, entries: new Map(entries.map((entry) => [userEntryKey(entry.entry), entry])), knownSites };
   };
 
   for (const [filePath, state] of states) {
-    if (mayMentionCatalog(state.text, BUILTIN_CATALOG)) analyse(filePath, state);
+    const userCatalog = optionsFor(filePath).options.catalog ?? [];
+    if (mayMentionCatalog(state.text, userCatalog.length > 0 ? createCatalog(userCatalog) : BUILTIN_CATALOG)) analyse(filePath, state);
   }
 
   const builders = new Map<string, ProjectBuilder>();

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { analyzeFile, createCatalog, mayMentionCatalog } from '@reuse-clients/core';
 import { callWithTimeLimit, TimeLimitExceeded } from '../engine/time-limit.js';
 import { parseFile } from '../transform/parse.js';
+import { analysisOptionsOf, type FileRuleOptions } from '../options/rule-options.js';
 import { isExportedInstance } from './shared-instances.js';
 
 export interface WorthRunningOptions {
@@ -15,11 +16,16 @@ export interface WorthRunningOptions {
   fileTimeoutMs?: number;
   /** Receives the files skipped for the time limit, so the pass does not try them again. */
   timedOut?: Set<string>;
+  /** The rules' options for a file: a user catalog names more modules, start-up functions change what is per call. */
+  optionsFor?: (filePath: string) => FileRuleOptions;
 }
 
-export function projectPassWorthRunning(files: readonly string[], { fileTimeoutMs = 0, timedOut }: WorthRunningOptions = {}): boolean {
-  const catalog = createCatalog();
+export function projectPassWorthRunning(files: readonly string[], { fileTimeoutMs = 0, timedOut, optionsFor }: WorthRunningOptions = {}): boolean {
+  const builtin = createCatalog();
   for (const file of files) {
+    const fileOptions = optionsFor?.(file);
+    const userCatalog = fileOptions?.options.catalog ?? [];
+    const catalog = userCatalog.length > 0 ? createCatalog(userCatalog) : builtin;
     let source: string;
     try {
       source = readFileSync(file, 'utf8');
@@ -32,7 +38,7 @@ export function projectPassWorthRunning(files: readonly string[], { fileTimeoutM
     try {
       ({ parsed, analysis } = callWithTimeLimit(() => {
         const tree = parseFile(source, file);
-        return { parsed: tree, analysis: analyzeFile({ ast: tree.ast, scopeManager: tree.scopeManager, sourceText: tree.text }) };
+        return { parsed: tree, analysis: analyzeFile({ ast: tree.ast, scopeManager: tree.scopeManager, sourceText: tree.text }, fileOptions ? analysisOptionsOf(fileOptions, file) : {}) };
       }, fileTimeoutMs));
     } catch (error) {
       if (error instanceof TimeLimitExceeded) timedOut?.add(file);
