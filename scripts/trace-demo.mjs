@@ -10,29 +10,18 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-import { copyDemo, DEMO_REQUESTS, makeCertificate, startCountingServer } from './bench/fix-buys.mjs';
+import { copyDemo, makeCertificate, startCountingServer } from './bench/fix-buys.mjs';
+import { DEMO_REQUESTS } from './support/demo-driver.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(repoRoot, 'packages', 'codemod', 'bin', 'reuse-clients.js');
 const rounds = Number(process.argv[2] ?? 20);
 
-// The demo's routes on its own router, with stand-in req/res objects, as its HTTP server would call them.
+// The demo's routes on its own router (scripts/support/demo-driver.mjs), as its HTTP server would call them.
 const DRIVER = `
-const { rounds, requests } = JSON.parse(process.env.TRACE_DEMO);
-const { app } = await import('./src/app.js');
-await import('./src/routes/shipping.js');
-await import('./src/routes/catalog.js');
-function handle({ method, url }) {
-  return new Promise((resolve, reject) => {
-    let status = 200;
-    const res = {
-      writeHead(code) { status = code; return res; },
-      end(body) { status < 400 ? resolve(body) : reject(new Error(method + ' ' + url + ' answered ' + status + ': ' + body)); },
-    };
-    app.handle({ method, url, headers: {} }, res).catch(reject);
-  });
-}
-for (let round = 0; round < rounds; round += 1) for (const request of requests) await handle(request);
+const { driver, rounds, requests } = JSON.parse(process.env.TRACE_DEMO);
+const { driveDemo } = await import(driver);
+await driveDemo({ srcUrl: new URL('./src/', import.meta.url).href, rounds, requests });
 console.log('drove ' + rounds * requests.length + ' requests through the demo routes');
 `;
 
@@ -63,7 +52,7 @@ try {
         CARRIER_URL: server.url,
         ERP_URL: server.url,
         CATALOG_URL: server.url,
-        TRACE_DEMO: JSON.stringify({ rounds, requests: DEMO_REQUESTS }),
+        TRACE_DEMO: JSON.stringify({ driver: new URL('./support/demo-driver.mjs', import.meta.url).href, rounds, requests: DEMO_REQUESTS }),
       };
       console.log(`\n=== ${label} the codemod: reuse-clients trace --top 8 -- node drive.mjs ===\n`);
       // Asynchronously: the TLS server answers from this very process.

@@ -11,7 +11,8 @@
 //
 // Run alone: `node scripts/bench/fix-buys.mjs [requests]` (needs a build: the codemod is loaded
 // from packages/codemod/dist). scripts/bench/index.mjs calls `measureFixBuys` and `demoSavings`;
-// scripts/trace-demo.mjs reuses the certificate, the counting server and the demo copy.
+// scripts/trace-demo.mjs reuses the certificate, the counting server and the demo copy; both drive
+// the demo through scripts/support/demo-driver.mjs.
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -20,9 +21,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
+import { DEMO_REQUESTS } from '../support/demo-driver.mjs';
+
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const runtimeDir = path.join(repoRoot, 'fixtures', 'runtime');
 const demoSrcDir = path.join(repoRoot, 'fixtures', 'demo-service', 'src');
+const DEMO_DRIVER_URL = new URL('../support/demo-driver.mjs', import.meta.url).href;
 
 export const RUNTIME_CASES = [
   'agent-per-call',
@@ -333,43 +337,14 @@ export async function measureFixBuys({ requests = 1000, log = () => {}, transfor
 // ---------------------------------------------------------------------------------------------
 // The demo service, before and after
 
-/** The demo's outbound calls: every route of it that calls an upstream through a per-call agent. */
-export const DEMO_REQUESTS = [
-  { method: 'GET', url: '/shipping/rates?zip=10115' }, // https.Agent per request
-  { method: 'POST', url: '/shipping/labels/o-1' }, // agent factory called per request
-  { method: 'GET', url: '/shipping/stock/sku-1' }, // agent: false
-  { method: 'GET', url: '/shipping/zones' }, // axios with an inline httpsAgent
-  { method: 'GET', url: '/catalog/items/sku-1' }, // undici fetch with an inline dispatcher
-];
-
 /**
- * The child's side of the demo: register the demo's routes on its tiny router and drive requests
- * through `app.handle` with stand-in req/res objects, as its HTTP server would. server.js is not
- * imported: it listens on a port and loads the routes that need a database.
+ * The child's side of the demo: scripts/support/demo-driver.mjs drives the demo's routes through
+ * its router; the child sends back the timings and keeps its sockets until told to exit.
  */
 const DEMO_RUNNER = `
-const { dir, rounds, requests } = JSON.parse(process.env.FIX_BUYS_DEMO);
-const { app } = await import(dir + '/app.js');
-await import(dir + '/routes/shipping.js');
-await import(dir + '/routes/catalog.js');
-function handle({ method, url }) {
-  return new Promise((resolve, reject) => {
-    let status = 200;
-    const res = {
-      writeHead(code) { status = code; return res; },
-      end(body) { status < 400 ? resolve(body) : reject(new Error(method + ' ' + url + ' answered ' + status + ': ' + body)); },
-    };
-    app.handle({ method, url, headers: {} }, res).catch(reject);
-  });
-}
-const timings = [];
-for (let round = 0; round < rounds; round += 1) {
-  for (const request of requests) {
-    const start = performance.now();
-    await handle(request);
-    timings.push(performance.now() - start);
-  }
-}
+const { driver, dir, rounds, requests } = JSON.parse(process.env.FIX_BUYS_DEMO);
+const { driveDemo } = await import(driver);
+const timings = await driveDemo({ srcUrl: dir, rounds, requests });
 process.once('message', () => process.exit(0));
 process.send({ timings });
 `;
@@ -410,7 +385,7 @@ async function measureDemo(dir, certificate, rounds) {
       ERP_URL: upstream,
       CATALOG_URL: upstream,
     };
-    const demoRun = { FIX_BUYS_DEMO: JSON.stringify({ dir: pathToFileURL(dir).href, rounds, requests: DEMO_REQUESTS }) };
+    const demoRun = { FIX_BUYS_DEMO: JSON.stringify({ driver: DEMO_DRIVER_URL, dir: pathToFileURL(dir).href, rounds, requests: DEMO_REQUESTS }) };
     const child = await runInChild(DEMO_RUNNER, { ...env, ...demoRun }, dir, () => server.closeIdle());
     return { requests: server.counts.requests, connections: server.counts.connections, p50: percentile(child.timings, 50) };
   } finally {
