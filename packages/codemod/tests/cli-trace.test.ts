@@ -79,6 +79,8 @@ describe('reuse-clients trace', () => {
     expect(traced.stdout).toBe('200 200 200\n');
     expect(traced.stderr).toContain(`${program}:10:10`);
     expect(traced.stderr).toMatch(/node-http Agent +reported at its caller \S+factory-route\.mjs:14 \(no-per-call-agent\)/);
+    // A site built once is checked too: the module-level agent is one the rules leave alone.
+    expect(traced.stderr).toMatch(/factory-route\.mjs:31:\d+ +node-http Agent +not reported by the static rules/);
   });
 
   it("passes the command's exit status through, and still reports", async () => {

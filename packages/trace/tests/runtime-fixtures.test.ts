@@ -1,7 +1,7 @@
 // Each runnable program of fixtures/runtime, traced: the per-call line is named with its counts;
 // after the codemod each line of the same program builds one client at most, and the program opens
-// at most two connections;
-// and what the program prints is byte for byte what it prints untraced.
+// at most two connections; before and after, what the program prints is byte for byte what it
+// prints untraced.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -94,14 +94,16 @@ for (const expected of CASES) {
       expect(traced.report.tracer).toMatchObject({ failures: 0, droppedSites: 0, unattributedConnections: 0 });
     });
 
-    it('after the codemod: each site builds once at most, two connections at most', async () => {
+    it('after the codemod: each site builds once at most, two connections at most, and prints what it prints untraced', async () => {
       const program = path.join(workDir, `${expected.name}.fixed.mjs`);
       const { output } = transformFile(source, { keyed: false, filePath: program });
       if (output === null) throw new Error(`the codemod left ${expected.name}.mjs unchanged`);
       writeFileSync(program, output);
+      const untraced = await runUntraced(program);
       const traced = await runProgram(program);
 
       expect(traced.code).toBe(0);
+      expect(traced.stdout).toBe(untraced.stdout);
       expect(JSON.parse(traced.stdout)).toHaveLength(CALLS);
       const { constructionsPerSite, connections } = totals(traced.report);
       expect(constructionsPerSite).toBeLessThanOrEqual(1);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { analyzeFile } from '@reuse-clients/core';
-import { formatSummary, isRepeated, runWithTracer, siteKey, type StaticVerdict, type TraceCaller, type TraceSite } from '@reuse-clients/trace';
+import { formatSummary, runWithTracer, siteKey, type StaticVerdict, type TraceCaller, type TraceSite } from '@reuse-clients/trace';
 
 import { parseFile } from '../transform/parse.js';
 import type { CliEnvironment } from './main.js';
@@ -67,7 +67,7 @@ function findingsByLine(file: string): Map<number, string[]> | string {
 }
 
 /**
- * The static rules' verdict on each repeated site: reported on its own line, or, for a construction
+ * The static rules' verdict on each site shown: reported on its own line, or, for a construction
  * inside a factory, on the line that calls the factory most often (where the rules report it).
  */
 function staticVerdicts(sites: readonly TraceSite[], callers: Map<string, TraceCaller[]>): (site: TraceSite) => StaticVerdict | undefined {
@@ -79,7 +79,6 @@ function staticVerdicts(sites: readonly TraceSite[], callers: Map<string, TraceC
   };
   const verdicts = new Map<TraceSite, StaticVerdict>();
   for (const site of sites) {
-    if (!isRepeated(site)) continue;
     const lines = findings(site.file);
     if (typeof lines === 'string') {
       verdicts.set(site, { unknown: lines });
