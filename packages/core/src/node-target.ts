@@ -16,6 +16,16 @@ export function mayRunBelowMajor(target: string | undefined, major: number): boo
   return !lowest || lowest.major < major;
 }
 
+/**
+ * True when every Node version `target` allows lies in `supported` (a semver range such as
+ * `^14.18.0 || >=16.0.0`); false when the target cannot be read, since the oldest Node may run it.
+ */
+export function targetWithin(target: string | undefined, supported: string): boolean {
+  if (!target || !target.trim()) return false;
+  const range = semver.validRange(target.trim()) ?? semver.validRange(semver.coerce(target)?.version ?? '');
+  return !!range && semver.subset(range, supported);
+}
+
 /** Node ≥ 19: `http.globalAgent` and `https.globalAgent` keep connections alive. */
 export const GLOBAL_AGENT_KEEPALIVE_MAJOR = 19;
 

@@ -6,6 +6,7 @@ import type { SiteOutcome } from '../engine/contract.js';
 import type { AnalysedFile } from '../project/project-pass.js';
 import { sourceTypeOf } from '../transform/parse.js';
 import { Planner, type ProjectKnowledge } from '../transform/plan.js';
+import { environmentFor } from '../transform/environment.js';
 import { detectStyle } from '../transform/style.js';
 
 export interface PlannedOutcome {
@@ -27,7 +28,7 @@ export function planFixes(file: AnalysedFile, project: ProjectKnowledge): FixPla
   if (file.analysis.findings.length === 0) return new Map();
   try {
     const { parsed, analysis, path } = file;
-    const style = detectStyle(parsed.text, parsed.ast, parsed.isTypeScript, sourceTypeOf(parsed.ast, path));
+    const style = detectStyle(parsed.text, parsed.ast, parsed.isTypeScript, sourceTypeOf(parsed.ast, path), environmentFor(path, parsed.isTypeScript));
     const plan = new Planner(parsed, style, analysis, false, project).run();
     const outcomes = new Map<string, PlannedOutcome>();
     for (const site of plan.hoisted) outcomes.set(outcomeKey(site), { hoisted: true, ...(site.reuses ? { reuses: site.reuses } : {}) });

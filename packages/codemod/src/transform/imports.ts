@@ -39,6 +39,29 @@ export function existingBinding(ast: TSESTree.Program, module: string): string |
   return undefined;
 }
 
+/** The file's own module-level binding of one export of a module (`import { Agent } from 'https'`, `const { Agent } = require('https')`), if any. */
+function existingMemberBinding(ast: TSESTree.Program, module: string, exportName: string): string | undefined {
+  for (const statement of ast.body) {
+    if (statement.type === 'ImportDeclaration' && statement.importKind !== 'type' && normalizeModule(statement.source.value) === module) {
+      for (const clause of statement.specifiers) {
+        if (clause.type !== 'ImportSpecifier' || clause.importKind === 'type') continue;
+        const imported = clause.imported.type === 'Identifier' ? clause.imported.name : clause.imported.value;
+        if (imported === exportName) return clause.local.name;
+      }
+    }
+    if (statement.type !== 'VariableDeclaration' || statement.kind !== 'const') continue;
+    for (const declarator of statement.declarations) {
+      const init = declarator.init;
+      const required = init?.type === 'CallExpression' && init.callee.type === 'Identifier' && init.callee.name === 'require' && init.arguments[0]?.type === 'Literal' && init.arguments[0].value;
+      if (declarator.id.type !== 'ObjectPattern' || typeof required !== 'string' || normalizeModule(required) !== module) continue;
+      for (const property of declarator.id.properties) {
+        if (property.type === 'Property' && !property.computed && property.key.type === 'Identifier' && property.key.name === exportName && property.value.type === 'Identifier') return property.value.name;
+      }
+    }
+  }
+  return undefined;
+}
+
 /** The local name of `import { exportName } from 'specifier'` (or its default import) in the file, if any. */
 function existingNamedImport(ast: TSESTree.Program, specifier: string, exportName: string): string | undefined {
   for (const statement of ast.body) {
@@ -79,6 +102,11 @@ export class Imports {
     this.scope.addImport(text);
     this.added.set(module, name);
     return name;
+  }
+
+  /** `http.Agent`, or the file's own `Agent` when it imports that export by name: the file's existing form. */
+  member(module: 'http' | 'https', exportName: string): string {
+    return existingMemberBinding(this.ast, module, exportName) ?? `${this.binding(module)}.${exportName}`;
   }
 
   /**

@@ -8,6 +8,7 @@ import { projectCatalogFromData, type ProjectCatalogData, type ReusableInstance,
 import { applyEdits } from './edits.js';
 import { parseFile, sourceTypeOf } from './parse.js';
 import { outcomeOf, Planner } from './plan.js';
+import { environmentFor } from './environment.js';
 import { detectStyle } from './style.js';
 import { withoutSuppressed } from './suppressions.js';
 
@@ -56,7 +57,7 @@ export function createTransform(context: TransformContext = {}): FileTransform {
     const { analysis, suppressed } = withoutSuppressed(judged, parsed.ast.comments ?? []);
     const silenced = suppressed.length > 0 ? { suppressed: suppressed.map(outcomeOf) } : {};
     if (analysis.findings.length === 0) return { output: null, hoisted: [], left: [], ...silenced };
-    const style = detectStyle(parsed.text, parsed.ast, parsed.isTypeScript, sourceTypeOf(parsed.ast, filePath));
+    const style = detectStyle(parsed.text, parsed.ast, parsed.isTypeScript, sourceTypeOf(parsed.ast, filePath), environmentFor(filePath, parsed.isTypeScript));
     const project = {
       configuresGlobalAxios: context.configuresGlobalAxios ?? false,
       reusable: context.reusableFor?.(filePath) ?? [],

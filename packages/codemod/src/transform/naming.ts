@@ -1,16 +1,21 @@
 // Names for new bindings: derived from what they hold, never colliding with any name the file
-// binds or reads (core's `takenNames`), nor with each other.
+// binds or reads (core's `takenNames`), nor with each other. In a TypeScript script file the
+// module level is one global scope shared with the program's other scripts: names there carry the
+// file's own prefix (style.ts, scriptPrefix), so the same fix in two scripts cannot collide.
 import { instanceName, takenNames, uniqueName, type CatalogSite, type ScopeManagerLike } from '@reuse-clients/core';
 
 export class Namer {
   private readonly taken: Set<string>;
 
-  constructor(scopeManager: ScopeManagerLike) {
+  constructor(
+    scopeManager: ScopeManagerLike,
+    private readonly globalPrefix?: string,
+  ) {
     this.taken = takenNames(scopeManager);
   }
 
   take(base: string): string {
-    const name = uniqueName(base, this.taken);
+    const name = uniqueName(this.globalPrefix ? prefixed(this.globalPrefix, base) : base, this.taken);
     this.taken.add(name);
     return name;
   }
@@ -33,6 +38,12 @@ export function factoryResultName(calleeText: string, site: CatalogSite): string
   const stripped = last.replace(/^(?:make|create|build|new|get|init)(?=[A-Z])/, '').replace(/(?<=[a-z0-9])(?:For|ByKey)$/, '');
   if (!/^[A-Za-z_$][\w$]*$/.test(stripped) || stripped.length === 0) return instanceName(site);
   return stripped.charAt(0).toLowerCase() + stripped.slice(1);
+}
+
+/** `_pool` in `orders.ts` → `_ordersPool`. */
+function prefixed(prefix: string, base: string): string {
+  const underscores = /^_*/.exec(base)![0];
+  return `${underscores}${prefix}${capitalize(base)}`;
 }
 
 export function capitalize(name: string): string {

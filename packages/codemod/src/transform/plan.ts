@@ -44,6 +44,7 @@ import { frozenIdentity, perRequestHeaders, sharedIdentity } from './security.js
 import { nodeAgentOptionsText, settingsEdits } from './settings.js';
 import { sharingKey } from './sharing.js';
 import type { FileStyle } from './style.js';
+import { assignOnce } from './target-syntax.js';
 import { calleeText, instanceType, methodCallee } from './subject.js';
 import { unusedImportRemovals } from './unused-imports.js';
 
@@ -102,7 +103,7 @@ export class Planner {
     /** What the project pass knows: the global axios is configured in some other file; instances other files share. */
     private readonly project: ProjectKnowledge = { configuresGlobalAxios: false },
   ) {
-    this.namer = new Namer(parsed.scopeManager);
+    this.namer = new Namer(parsed.scopeManager, style.scriptPrefix);
     this.scope = new ModuleScope(parsed.ast, parsed.text, style, sharingKey, globalConfigurationEnd({ ast: parsed.ast, scopeManager: parsed.scopeManager, sourceText: parsed.text }));
     this.imports = new Imports(parsed.ast, style, this.scope, this.namer);
     this.classes = new ClassFields(parsed, style, (edit) => this.edits.push(edit));
@@ -201,7 +202,7 @@ export class Planner {
         if (agent.entry.family !== 'node-http' || this.settled.has(agent.node) || !lacksKeepAlive(agent)) continue;
         if (!built.occurrences.some((occurrence) => occurrence.node === node)) continue;
         this.settled.add(agent.node);
-        this.edits.push(...settingsEdits(agent, this.parsed.text, this.style.quote));
+        this.edits.push(...settingsEdits(agent, this.parsed.text, this.style));
       }
     }
     return this.hoist(subject);
@@ -222,7 +223,7 @@ export class Planner {
     if (this.settled.has(site.node)) return undefined;
     const deliberate = this.explicitKeepAliveFalse(site.node);
     if (deliberate) return deliberate;
-    const edits = settingsEdits(site, this.parsed.text, this.style.quote);
+    const edits = settingsEdits(site, this.parsed.text, this.style);
     if (edits.length === 0) return 'its options are built elsewhere, so keep-alive settings cannot be merged in';
     this.settled.add(site.node);
     this.edits.push(...edits);
@@ -277,8 +278,7 @@ export class Planner {
 
   /** One module-level keep-alive agent per protocol, shared by every rewrite that needs one. */
   private sharedNodeAgent(protocol: 'http' | 'https'): string {
-    const binding = this.imports.binding(protocol);
-    const text = `new ${binding}.Agent(${nodeAgentOptionsText(this.style.quote)})`;
+    const text = `new ${this.imports.member(protocol, 'Agent')}(${nodeAgentOptionsText(this.style)})`;
     return this.scope.declare(`const:${sharingKey(text)}`, 0, () => this.namer.take(`${protocol}Agent`), (name) => `const ${name} = ${text}${this.style.semicolon}`);
   }
 
@@ -403,7 +403,7 @@ export class Planner {
     // `const pool = new Pool()` in the function becomes `const pool = new Pool()` at module level when
     // the name is free and no comment hangs on the declaration (it would be left describing nothing).
     const reusable =
-      binding && binding.declarator.init === node && binding.declaration.declarations.length === 1 && !binding.declarator.id.typeAnnotation && this.uniqueInFile(binding.variable.name) && !this.hasAttachedComment(binding.declaration)
+      binding && !this.style.scriptPrefix && binding.declarator.init === node && binding.declaration.declarations.length === 1 && !binding.declarator.id.typeAnnotation && this.uniqueInFile(binding.variable.name) && !this.hasAttachedComment(binding.declaration)
         ? binding.variable.name
         : undefined;
     const usedBefore = statement && !insideFunction(node) ? statement.range[0] : undefined;
@@ -428,7 +428,7 @@ export class Planner {
       () => this.namer.take(`get${capitalize(subject.baseName)}`),
       (name) => {
         const storage = this.namer.take(`_${subject.baseName}`);
-        return [`let ${storage}${storageType}${semicolon}`, `function ${name}() {`, `${indent}return (${storage} ??= ${text})${semicolon}`, '}'].join(newline);
+        return [`let ${storage}${storageType}${semicolon}`, `function ${name}() {`, `${indent}return ${assignOnce(storage, text, this.style.syntax)}${semicolon}`, '}'].join(newline);
       },
     );
     this.edits.push(this.replaceWith(subject.node, `${getter}()`), ...lifecycleEdits);
@@ -547,7 +547,7 @@ export class Planner {
     for (const analysis of this.analysis.sites as SiteAnalysis[]) {
       const inner = analysis.site;
       if (!contains(node, inner.node)) continue;
-      if (inner.node === node || inner.entry.family === 'node-http') edits.push(...settingsEdits(inner, this.parsed.text, this.style.quote));
+      if (inner.node === node || inner.entry.family === 'node-http') edits.push(...settingsEdits(inner, this.parsed.text, this.style));
     }
     return edits;
   }

@@ -4,6 +4,16 @@
 import { FAMILIES, findProperty, unwrap, type CatalogSite } from '@reuse-clients/core';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Edit } from './edits.js';
+import { numericLiteral, type TargetSyntax } from './target-syntax.js';
+
+/** How settings are written in a file: its quote, and the syntax its Node target runs (`4_000` or `4000`). A string is a quote. */
+export type Spelling = string | { quote: string; syntax: Pick<TargetSyntax, 'numericSeparators'> };
+
+function spelled(settings: readonly [string, string][], spelling: Spelling): [string, string][] {
+  const quote = typeof spelling === 'string' ? spelling : spelling.quote;
+  const syntax = typeof spelling === 'string' ? { numericSeparators: true } : spelling.syntax;
+  return settings.map(([key, value]) => [key, numericLiteral(value.replace(/'/g, quote), syntax)]);
+}
 
 /** The recommended options of a family in the table (packages/core/src/families), as source text. */
 function familySettings(id: string): readonly [string, string][] {
@@ -18,24 +28,21 @@ export const UNDICI_SETTINGS: readonly [string, string][] = familySettings('undi
 
 const UNDICI_ORIGIN_FIRST = new Set(['Pool', 'Client', 'BalancedPool']);
 
-function nodeAgentSettings(quote: string): [string, string][] {
-  return NODE_AGENT_SETTINGS.map(([key, value]) => [key, value.replace(/'/g, quote)]);
-}
-
-export function nodeAgentOptionsText(quote = "'"): string {
-  return `{ ${nodeAgentSettings(quote).map(([key, value]) => `${key}: ${value}`).join(', ')} }`;
+export function nodeAgentOptionsText(spelling: Spelling = "'"): string {
+  return `{ ${spelled(NODE_AGENT_SETTINGS, spelling).map(([key, value]) => `${key}: ${value}`).join(', ')} }`;
 }
 
 /** Edits (on the original source) that merge the recommended settings into a catalog agent. */
-export function settingsEdits(site: CatalogSite, text: string, quote = "'"): Edit[] {
+export function settingsEdits(site: CatalogSite, text: string, spelling: Spelling = "'"): Edit[] {
   if (site.node.type !== 'NewExpression') return [];
   const family = site.entry.family;
-  if (family === 'node-http') return mergeAt(site.node, 0, nodeAgentSettings(quote), text);
+  if (family === 'node-http') return mergeAt(site.node, 0, spelled(NODE_AGENT_SETTINGS, spelling), text);
   if (family === 'undici') {
+    const undici = spelled(UNDICI_SETTINGS, spelling);
     const last = site.value.path[site.value.path.length - 1] ?? '';
-    if (UNDICI_ORIGIN_FIRST.has(last)) return site.node.arguments.length === 0 ? [] : mergeAt(site.node, 1, UNDICI_SETTINGS, text);
-    if (last === 'Agent' || last === 'EnvHttpProxyAgent') return mergeAt(site.node, 0, UNDICI_SETTINGS, text);
-    if (last === 'ProxyAgent' && site.node.arguments[0] && unwrap(site.node.arguments[0]).type === 'ObjectExpression') return mergeAt(site.node, 0, UNDICI_SETTINGS, text);
+    if (UNDICI_ORIGIN_FIRST.has(last)) return site.node.arguments.length === 0 ? [] : mergeAt(site.node, 1, undici, text);
+    if (last === 'Agent' || last === 'EnvHttpProxyAgent') return mergeAt(site.node, 0, undici, text);
+    if (last === 'ProxyAgent' && site.node.arguments[0] && unwrap(site.node.arguments[0]).type === 'ObjectExpression') return mergeAt(site.node, 0, undici, text);
   }
   return [];
 }
