@@ -24,9 +24,9 @@ const CONTAINER_SHAPES: readonly { importPrefix: string; property?: string; meth
   { importPrefix: 'inversify', methods: ['toDynamicValue', 'toFactory', 'toProvider'], container: 'an inversify binding' },
 ];
 
-/** Why the construction must stay where it is, if it must. */
-export function ownershipObstacle(node: Node, site: CatalogSite, parsed: ParsedFile): string | undefined {
-  return connectedWhereBuilt(node) ?? singleConnection(site) ?? containerRegistration(node, parsed);
+/** Why the construction must stay where it is, if it must; `connectsOnce`: its `.connect()` chain becomes a cached connection (connect-once.ts). */
+export function ownershipObstacle(node: Node, site: CatalogSite, parsed: ParsedFile, connectsOnce = false): string | undefined {
+  return (connectsOnce ? undefined : connectedWhereBuilt(node)) ?? singleConnection(site) ?? containerRegistration(node, parsed);
 }
 
 function connectedWhereBuilt(node: Node): string | undefined {

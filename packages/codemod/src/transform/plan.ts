@@ -26,6 +26,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { SiteOutcome } from '../engine/contract.js';
 import type { ReusableInstance, UnshareableConstruction } from '../project/catalog-data.js';
 import { looksLikeBrowserCode } from './axios.js';
+import { connectChain } from './connect-once.js';
 import { classConstructions, ClassFields, enclosingInstanceClass, reassignedAfterConstruction, unsetMember, type ClassNode } from './classes.js';
 import { evaluationOf } from './evaluation.js';
 import { ownershipObstacle } from './ownership.js';
@@ -286,8 +287,11 @@ export class Planner {
 
   private hoist(subject: Subject): string | undefined {
     const { node, site } = subject;
-    const owned = ownershipObstacle(node, site, this.parsed);
+    const chain = connectChain(node, site, this.parsed);
+    if (chain?.reason) return chain.reason;
+    const owned = ownershipObstacle(node, site, this.parsed, !!chain);
     if (owned) return owned;
+    if (chain) return this.connectOnce(subject, chain.call, chain.name ?? subject.baseName);
     const state = this.perInstanceState(node);
     if (state) return state;
     const lifecycle = planLifecycle(node, this.parsed, (statement) => this.edits.some((edit) => edit.text === '' && edit.start <= statement.range[0] && statement.range[1] <= edit.end));
@@ -378,6 +382,52 @@ export class Planner {
       this.settled.add(site.node);
     }
     return true;
+  }
+
+  /**
+   * `await createClient(…).connect()` per call → `await getRedisClient()`: the first call connects,
+   * later calls share the connection, and a failed attempt is dropped so that the next call
+   * connects again. Closing calls on the old per-call connection go, as for any shared instance.
+   */
+  private connectOnce(subject: Subject, call: TSESTree.CallExpression, base: string): string | undefined {
+    if (subject.node !== subject.site.node) return 'it is connected where a factory builds it';
+    const state = this.perInstanceState(subject.node);
+    if (state) return state;
+    const reads = analyzeReads(call, this.parsed);
+    if (reads.awaits) return 'its options await a value';
+    if (reads.thisMembers.size > 0 || reads.otherThis) return 'its options read `this`';
+    const names = perCallNames(reads);
+    if (names.length > 0) return `its options read \`${names[0]}\`, a per-call value`;
+    if (this.style.typescript && !subject.typeText) return 'its type cannot be written for a shared connection';
+    const lifecycle = planLifecycle(call, this.parsed, (statement) => this.edits.some((edit) => edit.text === '' && edit.start <= statement.range[0] && statement.range[1] <= edit.end));
+    if (!lifecycle.ok) return lifecycle.reason;
+    const { indent, semicolon, newline, typescript } = this.style;
+    const text = reindent(renderRange(this.parsed.text, call.range[0], call.range[1], subject.innerEdits), indentationAt(this.parsed.text, call.range[0]), indent);
+    // A chain written over several lines gets `.catch(…)` on a line of its own, like its other links.
+    const lastLine = text.split('\n').pop()!;
+    const inner = text.includes('\n') ? (/^[ \t]*/.exec(lastLine)?.[0] ?? indent) : indent;
+    const chained = text.includes('\n') ? `${newline}${inner}` : '';
+    const getter = this.scope.declare(
+      `connect:${sharingKey(text)}`,
+      reads.after,
+      () => this.namer.take(`get${capitalize(base)}`),
+      (name) => {
+        const storage = this.namer.take(`_${base}`);
+        // `connect()` of these families resolves to the client itself (connect-once.ts).
+        return [
+          `let ${storage}${typescript ? `: Promise<${subject.typeText}> | undefined` : ''}${semicolon}`,
+          '// Connects once and shares the connection; a failed attempt is dropped, so the next call connects again.',
+          `function ${name}() {`,
+          `${indent}return (${storage} ??= ${text}${chained}.catch((error${typescript ? ': unknown' : ''}) => {`,
+          `${inner}${indent}${storage} = undefined${semicolon}`,
+          `${inner}${indent}throw error${semicolon}`,
+          `${inner}}))${semicolon}`,
+          '}',
+        ].join(newline);
+      },
+    );
+    this.edits.push({ start: call.range[0], end: call.range[1], text: `${getter}()` }, ...lifecycle.edits);
+    return undefined;
   }
 
   /** Uses the instance another file exports for this construction (the project pass vouched for it); false if there is none to use. */
