@@ -152,6 +152,8 @@ export const BUILTIN_CALLBACK_APIS: readonly CallbackApi[] = [
   { group: 'Start-up: CLIs', callee: { instance: 'yargs.builder', methods: ['command'] }, callback: { properties: ['handler'] }, runs: 'once', evidence: 'yargs command handler (runs once per CLI invocation)' },
   { group: 'Once (per key): memoizers', callee: { module: 'lodash', path: ['once'] }, callback: 0, runs: 'once', evidence: 'wrapped in `once`/`memoize` (runs once per key)' },
   ...memoizers.slice(1).map((callee): CallbackApi => ({ group: 'Once (per key): memoizers', callee, callback: 0, runs: 'once', evidence: 'wrapped in `once`/`memoize` (runs once per key)' })),
+  // @epic-web/remember 1.1.0: `remember(name, getValue)` keeps `getValue()` in a globalThis Map by name.
+  { group: 'Once (per key): memoizers', callee: { module: '@epic-web/remember', path: ['remember'] }, callback: 1, runs: 'once', evidence: 'remembered by name with `remember` (runs once per name)' },
   { group: 'Once: DI singletons', callee: { module: 'awilix', path: ['asFunction'] }, callback: 0, runs: 'once', onlySingleton: true, evidence: 'awilix singleton factory (runs once)' },
   { group: 'Once: DI singletons', callee: { instance: 'inversify.binding', methods: ['toDynamicValue'] }, callback: 0, runs: 'once', onlySingleton: true, evidence: 'inversify singleton factory (runs once)' },
   { group: 'Once: DI singletons', callee: { instance: 'nodered.nodes', methods: ['registerType'] }, callback: 1, runs: 'once', evidence: 'Node-RED node constructor (runs once per deployed node)' },
@@ -220,6 +222,7 @@ export const CALLBACK_SHAPES: readonly { group: string; shape: string; runs: Run
   { group: 'Once: DI singletons', shape: 'NestJS `onModuleInit` / `onApplicationBootstrap` methods (in a file importing `@nestjs/*`)', runs: 'once' },
   { group: 'Once: DI singletons', shape: 'NestJS custom providers `{ provide, useFactory }` (in a file importing `@nestjs/*`), unless `scope: Scope.REQUEST`', runs: 'once' },
   { group: 'Once (per key): memoizers', shape: 'a once/memoize wrapper written in the file: a function whose returned closure calls its parameter under a test of state kept in the wrapper', runs: 'once' },
+  { group: 'Once (per key): memoizers', shape: 'a zero-argument factory handed, at module load, to a helper whose result is kept in a module-level `const` (`const prisma = remember("prisma", () => new PrismaClient())`): the helper is written in the file and calls the factory only while it runs, or it comes from a project file and the file never calls the constant', runs: 'once' },
   { group: 'Per request: NestJS', shape: 'constructors and field initialisers of a class decorated with `@Injectable({ scope: Scope.REQUEST })` or `@Controller({ scope: Scope.REQUEST })`, and `useFactory` of a provider with `scope: Scope.REQUEST`', runs: 'per-call' },
   { group: 'Per request: Next.js', shape: 'exported `GET`/`POST`/`PUT`/`PATCH`/`DELETE`/`HEAD`/`OPTIONS` functions of `app/**/route.{js,ts}`', runs: 'per-call' },
   { group: 'Per request: Next.js', shape: "server actions: exported functions of a `'use server'` file, or functions starting with `'use server'`", runs: 'per-call' },

@@ -425,6 +425,9 @@ export class FrequencyClassifier {
       if (calls) return this.factoryOccurrences(start, fn, calls, naming, context);
     }
 
+    const loadTime = returned ? this.moduleLoadFactory(fn) : undefined;
+    if (loadTime) return [once(start, loadTime)];
+
     // A script's entry point (`main(...process.argv.slice(2))`) may also be exported for its tests:
     // the export does not make it per call when the file runs as a program.
     const scriptEntry = naming.exported && naming.variable ? this.scriptEntry() : null;
@@ -442,6 +445,50 @@ export class FrequencyClassifier {
       }
     }
     return [perCall(start, naming.where)];
+  }
+
+  /**
+   * `const prisma = remember('prisma', () => new PrismaClient())` at module level: the helper is
+   * called once, while the module loads, so a zero-argument factory handed to it runs then, at
+   * most once per module evaluation, unless the helper keeps the factory and what it returns calls
+   * it again later (a getter). That is ruled out when the helper is written in this file and calls
+   * the factory only while it runs, or, for a helper imported from a project file, when this file
+   * never calls the constant (it holds the value, not a getter). Memoizers of packages are in the
+   * callback API table; a factory taking arguments (a wrapped handler) is never taken for one.
+   */
+  private moduleLoadFactory(fn: FunctionNode): string | undefined {
+    const call = fn.parent;
+    if (fn.params.length > 0 || call?.type !== 'CallExpression' || !call.arguments.includes(fn as TSESTree.CallExpressionArgument)) return undefined;
+    let node: Node = call;
+    while (node.parent && (isTransparentWrapper(node.parent) || node.parent.type === 'AwaitExpression')) node = node.parent;
+    const declarator = node.parent;
+    if (declarator?.type !== 'VariableDeclarator' || declarator.init !== node || declarator.id.type !== 'Identifier' || declarator.parent?.type !== 'VariableDeclaration' || declarator.parent.kind !== 'const') return undefined;
+    const constant = resolveName(this.scopeManager, declarator, declarator.id.name);
+    if (!constant || !isModuleLevel(constant.scope)) return undefined;
+    const callee = unwrap(call.callee);
+    const helper = callee.type === 'Identifier' ? this.localFunction(callee) : undefined;
+    if (helper) {
+      if (!callsParameterWhileRunning(helper, call.arguments.indexOf(fn as TSESTree.CallExpressionArgument), this.scopeManager)) return undefined;
+    } else {
+      const value = this.resolver.valueOf(callee);
+      if (!value || !(value.module.startsWith('.') || value.module.startsWith('/'))) return undefined;
+      const calledHere = readsOf(constant).some((reference) => {
+        let read: Node = reference.identifier as Node;
+        while (read.parent && isTransparentWrapper(read.parent)) read = read.parent;
+        return read.parent?.type === 'CallExpression' && read.parent.callee === read;
+      });
+      if (calledHere) return undefined;
+    }
+    return `\`${displayText(this.sourceText, callee, 40)}()\` runs once, at module load, with this zero-argument factory, and its result is kept in \`${declarator.id.name}\``;
+  }
+
+  /** The function a name of this file is bound to (`function f() {}`, `const f = () => …`). */
+  private localFunction(name: TSESTree.Identifier): FunctionNode | undefined {
+    const variable = resolveName(this.scopeManager, name, name.name);
+    const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (!definition) return undefined;
+    const node = definition.type === 'FunctionName' ? (definition.node as Node) : definition.node.type === 'VariableDeclarator' ? definition.node.init : null;
+    return node && isFunction(node) ? node : undefined;
   }
 
   private factoryOccurrences(start: Node, fn: FunctionNode, calls: Calls, naming: Naming, context: Context): Occurrence[] {
@@ -631,6 +678,19 @@ export function summarize(frequencies: Frequency[]): Frequency {
     frequencies.find((frequency) => frequency.kind === 'unknown') ??
     frequencies[0] ?? { kind: 'once', reason: 'never called' }
   );
+}
+
+/** Does `helper` call its parameter at `index` only in its own body (while it runs), never keeping it? */
+function callsParameterWhileRunning(helper: FunctionNode, index: number, scopeManager: ScopeManagerLike): boolean {
+  const parameter = helper.params[index];
+  if (parameter?.type !== 'Identifier') return false;
+  const variable = resolveName(scopeManager, helper.body, parameter.name);
+  if (!variable) return false;
+  const reads = readsOf(variable);
+  return reads.length > 0 && reads.every((reference) => {
+    const read = reference.identifier as Node;
+    return read.parent?.type === 'CallExpression' && read.parent.callee === read && nearestFunction(read) === helper;
+  });
 }
 
 /** Is `child` the part of a loop that runs on every iteration? */

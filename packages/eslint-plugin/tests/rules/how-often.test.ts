@@ -135,6 +135,42 @@ const memo = (fn) => { const cache = new Map(); return (key) => { if (cache.has(
 export const redisFor = memo((url) => new Redis(url));`,
     },
     {
+      name: 'a memo helper from a project file, called at module load with a zero-argument factory (TS)',
+      code: `import { PrismaClient } from '@prisma/client';
+import { remember } from './utils/remember';
+const prisma = remember('prisma', () => new PrismaClient({ datasourceUrl: process.env.DATABASE_URL }));
+export const prismaWithLogging = remember('prismaWithLogging', () => {
+  const client = new PrismaClient({ log: [{ emit: 'event', level: 'query' }] });
+  client.$on('query', (event) => console.log(event.query));
+  return client;
+});
+export { prisma };`,
+    },
+    {
+      name: '@epic-web/remember keeps one value per name',
+      code: `import { remember } from '@epic-web/remember';
+import Redis from 'ioredis';
+export const redis = remember('redis', () => new Redis(process.env.REDIS_URL));`,
+    },
+    {
+      name: 'a memo helper from a project file (CommonJS)',
+      code: `const { singleton } = require('../lib/singleton');
+const { Pool } = require('pg');
+const pool = singleton('pg-pool', () => new Pool({ connectionString: process.env.DATABASE_URL }));
+module.exports = { query: (sql, params) => pool.query(sql, params) };`,
+      languageOptions: commonjs,
+    },
+    {
+      name: 'a helper written in the file that calls the factory while it runs (globalThis map)',
+      code: `import { PrismaClient } from '@prisma/client';
+function remember(name, getValue) {
+  globalThis.__memo ??= new Map();
+  if (!globalThis.__memo.has(name)) globalThis.__memo.set(name, getValue());
+  return globalThis.__memo.get(name);
+}
+export const prisma = remember('prisma', () => new PrismaClient());`,
+    },
+    {
       name: 'commander action runs once per CLI invocation',
       code: `import { program } from 'commander';
 import { S3Client } from '@aws-sdk/client-s3';
@@ -288,6 +324,33 @@ import { StorageModule } from './storage.module';
 @Module({ imports: [StorageModule.registerAsync({ useFactory: (region) => new S3Client({ region }) })] })
 export class FilesModule {}`,
       errors: [perCall(4, 75, 'new S3Client()', 'on every call of `useFactory`')],
+    },
+    {
+      name: 'a zero-argument factory whose module constant is called per request is not taken for a memo',
+      code: `import express from 'express';
+import { S3Client } from '@aws-sdk/client-s3';
+import { lazy } from './lazy';
+const getS3 = lazy(() => new S3Client({ region: process.env.AWS_REGION }));
+const app = express();
+app.get('/files', async (req, res) => res.json(await getS3().send(list(req.query.prefix))));`,
+      errors: [perCall(4, 26, 'new S3Client()', 'on every call of the callback passed to `lazy()`')],
+    },
+    {
+      name: 'a handler wrapped at module level by a project helper still runs per invocation',
+      code: `import { S3Client } from '@aws-sdk/client-s3';
+import { withLogging } from './middleware';
+export const handler = withLogging(async (event) => {
+  const s3 = new S3Client({ region: event.region });
+  return s3.send(event.command);
+});`,
+      errors: [perCall(4, 14, 'new S3Client()', 'on every call of the callback passed to `withLogging()`')],
+    },
+    {
+      name: 'a helper written in the file that returns a closure calling the factory each time',
+      code: `import { S3Client } from '@aws-sdk/client-s3';
+function deferred(make) { return () => make(); }
+export const getS3 = deferred(() => new S3Client({ region: process.env.AWS_REGION }));`,
+      errors: [perCall(3, 37, 'new S3Client()', 'on every call of the callback passed to `deferred()`')],
     },
     {
       name: 'a client built in tRPC createContext',
