@@ -104,6 +104,8 @@ export class FrequencyClassifier {
       if ((flow === 'value' || flow === 'derived') && this.storesIntoLongLivedStorage(child, parent, context)) {
         return [once(start, 'stored in long-lived storage (lazy singleton or cache)')];
       }
+      const initialiser = flow === 'value' || flow === 'derived' ? this.initialisesSharedBinding(child, parent) : undefined;
+      if (initialiser) return [once(start, initialiser)];
       const loop = repeatedPart(child, parent);
       if (loop) return this.loopBody(start, parent, context);
       if (isFunction(parent) && child !== parent.id) return this.functionBoundary(start, parent, flow, context, child);
@@ -140,7 +142,7 @@ export class FrequencyClassifier {
       case 'ReturnStatement':
         return 'returned';
       case 'CallExpression':
-        return this.isResolveCall(parent, child) || this.roles.isValueRegistration(parent, child) ? 'returned' : 'dropped';
+        return this.isResolveCall(parent, child) || this.roles.isValueRegistration(parent, child) || this.isSetOnReturnedValue(parent, child) ? 'returned' : 'dropped';
       case 'VariableDeclarator':
         return child === parent.init && parent.id.type === 'Identifier' && this.isReturnedLocal(parent.id) ? 'returned' : 'dropped';
       case 'AssignmentExpression':
@@ -180,8 +182,57 @@ export class FrequencyClassifier {
     return readsOf(variable).some((reference) => this.isKeptOnInstance(reference.identifier as Node));
   }
 
+  /**
+   * `client.setAgent(new Agent())` where `client` is (a member of) a value the function returns
+   * (`const client = strategy._oauth2; …; return strategy;`): a setter of the returned object keeps
+   * the construction, so the function builds it for its callers, like a factory.
+   */
+  private isSetOnReturnedValue(call: TSESTree.CallExpression, argument: Node): boolean {
+    const callee = unwrap(call.callee);
+    if (callee.type !== 'MemberExpression' || !/^set[A-Z]/.test(memberPropertyName(callee) ?? '') || !call.arguments.includes(argument as TSESTree.CallExpressionArgument)) return false;
+    let root = unwrap(callee.object);
+    for (let steps = 0; steps < 4; steps += 1) {
+      while (root.type === 'MemberExpression') root = unwrap(root.object);
+      if (root.type !== 'Identifier') return false;
+      if (this.isReturnedLocal(root)) return true;
+      // `const client = strategy._oauth2`: follow the local to what it reads.
+      const init = this.initOf(root);
+      if (!init || unwrap(init).type !== 'MemberExpression') return false;
+      root = unwrap(init);
+    }
+    return false;
+  }
+
+  /**
+   * `db = new MongoClient(url)` in a named function (not a callback, not a per-call API's handler),
+   * where `db` is a module-level `let`/`var` that other functions of the module read or that the
+   * module exports: the function initialises the module's shared client (a connect or init
+   * helper); the client lives in the module binding, and calling the helper again replaces it on
+   * purpose (new credentials, a reconnect). A function that replaces the binding and only uses it
+   * itself is not an initialiser and stays per call.
+   */
+  private initialisesSharedBinding(child: Node, parent: Node): string | undefined {
+    if (parent.type !== 'AssignmentExpression' || parent.operator !== '=' || parent.right !== child) return undefined;
+    const target = unwrap(parent.left);
+    if (target.type !== 'Identifier') return undefined;
+    const variable = resolveName(this.scopeManager, target, target.name);
+    const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (!variable || !definition || definition.type !== 'Variable' || !isModuleLevel(variable.scope)) return undefined;
+    const declaration = definition.node.parent;
+    if (declaration?.type !== 'VariableDeclaration' || declaration.kind === 'const') return undefined;
+    const fn = nearestFunction(parent);
+    if (!fn || !isFunction(fn) || fn.parent?.type === 'CallExpression' || fn.parent?.type === 'NewExpression') return undefined;
+    if (this.roles.roleOf(fn)?.runs === 'per-call') return undefined;
+    const name = fn.type !== 'ArrowFunctionExpression' && fn.id ? fn.id.name : fn.parent?.type === 'VariableDeclarator' && fn.parent.id.type === 'Identifier' ? fn.parent.id.name : undefined;
+    if (!name) return undefined;
+    const exported = declaration.parent?.type === 'ExportNamedDeclaration' || isExportedElsewhere(variable);
+    const sharedRead = readsOf(variable).some((reference) => nearestFunction(reference.identifier as Node) !== fn);
+    if (!exported && !sharedRead) return undefined;
+    return `kept in the module binding \`${target.name}\`, which \`${name}\` initialises for the rest of the module`;
+  }
+
   /** Is this local returned by its function (`const a = new Agent(); …; return a;`)? */
-  private isReturnedLocal(identifier: TSESTree.Identifier): boolean {
+  private isReturnedLocal(identifier: TSESTree.Identifier, depth = 0): boolean {
     const variable = resolveName(this.scopeManager, identifier, identifier.name);
     if (!variable || isModuleLevel(variable.scope)) return false;
     return readsOf(variable).some((reference) => {
@@ -192,17 +243,19 @@ export class FrequencyClassifier {
       const parent = node.parent;
       if (parent?.type === 'ReturnStatement' || (parent?.type === 'ArrowFunctionExpression' && parent.body === node)) return true;
       if (this.isResolveCall(parent, node) || this.roles.isValueRegistration(parent, node)) return true;
-      return this.isInReturnedClosure(reference.identifier as Node, variable.scope.variableScope.block);
+      return this.isInReturnedClosure(reference.identifier as Node, variable.scope.variableScope.block, depth);
     });
   }
 
   /** `const agent = new Agent(); return (url) => fetch(url, { dispatcher: agent });`: the closure keeps it. */
-  private isInReturnedClosure(read: Node, owner: Node): boolean {
+  private isInReturnedClosure(read: Node, owner: Node, depth = 0): boolean {
     const closure = nearestFunction(read);
     if (!closure || closure === owner || nearestFunction(closure) !== owner) return false;
     let node: Node = closure;
     while (node.parent && (isTransparentWrapper(node.parent) || node.parent.type === 'ObjectExpression' || node.parent.type === 'ArrayExpression' || (node.parent.type === 'Property' && node.parent.value === node))) node = node.parent;
     const parent = node.parent;
+    // `const shutdown = async () => { client.quit(); }; return { app, shutdown };`: bound, then returned.
+    if (parent?.type === 'VariableDeclarator' && parent.init === node && parent.id.type === 'Identifier' && depth < 3) return this.isReturnedLocal(parent.id, depth + 1);
     return parent?.type === 'ReturnStatement' || (parent?.type === 'ArrowFunctionExpression' && parent.body === node && parent === owner);
   }
 

@@ -247,6 +247,55 @@ export function makeQuery(url) {
 }`,
     },
     {
+      name: 'a module `let` set by a connect helper that the module shares (ESM)',
+      code: `import { MongoClient } from 'mongodb';
+let client;
+export async function connect(url) {
+  client = new MongoClient(url);
+  await client.connect();
+}
+export const users = () => client.db('app').collection('users');`,
+    },
+    {
+      name: 'a module `let` set by a helper the handler calls when it is empty, and again on a release webhook (CommonJS)',
+      code: `const express = require('express');
+const pg = require('pg');
+let pgPool;
+const app = express();
+const createConn = async () => {
+  const config = await fetchCredentials();
+  pgPool = new pg.Pool({ ...config, max: 1 });
+};
+app.get('/hello', async (req, res) => {
+  if (!pgPool) await createConn();
+  res.json((await pgPool.query('SELECT now()')).rows);
+});
+app.post('/onrelease', async (req, res) => { await createConn(); res.status(204).send(); });`,
+      languageOptions: commonjs,
+    },
+    {
+      name: 'an exported module `let` set by an init function (TS)',
+      code: `import Redis from 'ioredis';
+export let redis: Redis;
+export function initRedis(url: string): void {
+  redis = new Redis(url);
+}`,
+    },
+    {
+      name: 'a client read by a closure the function returns in an object is kept by it: a factory (TS)',
+      code: `import Redis from 'ioredis';
+import type { Express } from 'express';
+export async function sessionLoader({ app, redisUrl }: { app: Express; redisUrl?: string }) {
+  let redisClient: Redis | undefined;
+  if (redisUrl) {
+    redisClient = new Redis(redisUrl);
+    app.locals.sessionStore = makeStore(redisClient);
+  }
+  const shutdown = async () => { redisClient?.disconnect(); };
+  return { app, shutdown };
+}`,
+    },
+    {
       name: 'one client per region built by a loop at module scope',
       code: `import { S3Client } from '@aws-sdk/client-s3';
 const REGIONS = ['us-east-1', 'eu-west-1'];
@@ -351,6 +400,35 @@ export const handler = withLogging(async (event) => {
 function deferred(make) { return () => make(); }
 export const getS3 = deferred(() => new S3Client({ region: process.env.AWS_REGION }));`,
       errors: [perCall(3, 37, 'new S3Client()', 'on every call of the callback passed to `deferred()`')],
+    },
+    {
+      name: 'a handler that replaces a module `let` on every invocation and uses it itself',
+      code: `import { S3Client } from '@aws-sdk/client-s3';
+let s3;
+export const handler = async (event) => {
+  s3 = new S3Client({ region: event.region });
+  return s3.send(event.command);
+};`,
+      errors: [perCall(4, 8, 'new S3Client()', 'on every call of `handler`')],
+    },
+    {
+      name: 'a module `let` set inside a route handler is replaced on every request',
+      code: `import express from 'express';
+import { Pool } from 'pg';
+let pool;
+const app = express();
+app.post('/reconnect', async (req, res) => { pool = new Pool({ connectionString: req.body.url }); res.end(); });
+export const query = (sql) => pool.query(sql);`,
+      errors: [perCall(5, 53, 'new Pool()', 'on every request of the route `POST /reconnect`')],
+    },
+    {
+      name: 'a client handed to a method of the returned object that is not a setter is still per call',
+      code: `import { S3Client } from '@aws-sdk/client-s3';
+export function upload(job) {
+  job.run(new S3Client({ region: job.region }));
+  return job;
+}`,
+      errors: [perCall(3, 11, 'new S3Client()', 'on every call of `upload`')],
     },
     {
       name: 'a client built in tRPC createContext',

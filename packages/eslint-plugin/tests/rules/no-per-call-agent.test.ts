@@ -27,6 +27,17 @@ var _httpsProxyAgent = _interopRequireDefault(require("https-proxy-agent"));
 exports.send = function send(url) { return fetch(url, { agent: new _httpsProxyAgent.default(process.env.HTTPS_PROXY) }); };`,
       languageOptions: commonjs,
     },
+    {
+      name: 'an agent set on the object the function returns is kept by it: a factory, judged where it is called',
+      code: `import { HttpsProxyAgent } from 'https-proxy-agent';
+export function withProxyAgent(strategy) {
+  const proxy = process.env.HTTPS_PROXY;
+  if (!proxy) return strategy;
+  const client = strategy._oauth2;
+  client.setAgent(new HttpsProxyAgent(proxy));
+  return strategy;
+}`,
+    },
     // ── once: module top level ────────────────────────────────────────────────────────────────
     {
       name: 'module-level https.Agent (ESM, node: prefix)',
