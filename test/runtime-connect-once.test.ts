@@ -13,11 +13,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { transformFile } from '../packages/codemod/dist/transform/index.js';
 
-const programDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'runtime', 'connect-once');
+const runtimeDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'runtime');
+const programDir = path.join(runtimeDir, 'connect-once');
 
+// Under fixtures/runtime/.tmp-* (git-ignored), with the stub as its own node_modules/redis.
 let workDir = '';
 beforeAll(() => {
-  workDir = mkdtempSync(path.join(programDir, '.tmp-'));
+  workDir = mkdtempSync(path.join(runtimeDir, '.tmp-connect-once-'));
   const stub = path.join(workDir, 'node_modules', 'redis');
   mkdirSync(stub, { recursive: true });
   writeFileSync(path.join(stub, 'package.json'), JSON.stringify({ name: 'redis', type: 'module', exports: './index.mjs' }));
