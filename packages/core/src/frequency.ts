@@ -404,6 +404,9 @@ export class FrequencyClassifier {
     // `globalThis.x`, `global.x`, or an implicit global: all outlive the call.
     if (isUndeclaredGlobal(variable)) return true;
     if (isModuleLevel(variable!.scope)) return true;
+    // `Registry.instance = …` inside class Registry: the class's own name is bound in the class
+    // scope; its static members live as long as the class, a module-level class as long as the module.
+    if (variable!.scope.type === 'class' && variable!.defs[0]?.type === 'ClassName' && variable!.scope.upper && isModuleLevel(variable!.scope.upper)) return true;
     // A closure variable lives as long as the function that declares it, so it is long-lived
     // when that outer function runs once.
     const owner = variable!.scope.variableScope.block;
