@@ -111,6 +111,8 @@ export class FrequencyClassifier {
       if (isFunction(parent) && child !== parent.id) return this.functionBoundary(start, parent, flow, context, child);
       if (parent.type === 'PropertyDefinition' && child === parent.value) return this.classMember(start, parent, context);
       if (parent.type === 'StaticBlock') return [once(start, 'class static block')];
+      const initialised = this.guardedInitialisation(child, parent, context);
+      if (initialised) return [once(start, `built while initialising \`${displayText(this.sourceText, initialised, 40)}\` under a guard on it (lazy singleton)`)];
       flow = this.nextFlow(flow, child, parent);
     }
     return [once(start, 'module scope')];
@@ -355,6 +357,40 @@ export class FrequencyClassifier {
       default:
         return false;
     }
+  }
+
+  /**
+   * A block that runs only until it has set long-lived storage: `if (!p) { const c = createClient();
+   * …; p = c.connect().then(() => c); }`, or `if (p) return p; …; p = …;`. Whatever the construction
+   * inside becomes, the block runs once (again only if the storage is cleared, as after a failed
+   * connect). Returns the storage, or undefined.
+   */
+  private guardedInitialisation(child: Node, parent: Node, context: Context): Node | undefined {
+    const assignedIn = (statements: readonly Node[], test: Node) => {
+      for (const statement of statements) {
+        if (statement.type !== 'ExpressionStatement') continue;
+        let expression = unwrap(statement.expression);
+        if (expression.type === 'AwaitExpression') expression = unwrap(expression.argument);
+        if (expression.type !== 'AssignmentExpression' || !['=', '??=', '||='].includes(expression.operator)) continue;
+        const target = unwrap(expression.left);
+        if (target.type !== 'Identifier' && target.type !== 'MemberExpression') continue;
+        if (target.type === 'Identifier' && this.isLocal(target)) continue;
+        if (mentionsReference(test, target) && this.isLongLived(target, context)) return target;
+      }
+      return undefined;
+    };
+    if (parent.type === 'IfStatement' && child === parent.consequent) {
+      return assignedIn(child.type === 'BlockStatement' ? child.body : [child], parent.test);
+    }
+    if (parent.type === 'BlockStatement') {
+      const index = parent.body.indexOf(child as TSESTree.Statement);
+      for (const earlier of parent.body.slice(0, Math.max(index, 0))) {
+        if (earlier.type !== 'IfStatement' || !exits(earlier.consequent)) continue;
+        const target = assignedIn(parent.body.slice(index), earlier.test);
+        if (target) return target;
+      }
+    }
+    return undefined;
   }
 
   /** `let a = cache.get(k); if (!a) { a = new Agent(); cache.set(k, a); }`: the local is stored for later calls. */
@@ -837,6 +873,16 @@ function guarded(assignment: Node, target: Node, initOf?: (identifier: TSESTree.
     }
   }
   return false;
+}
+
+function mentionsReference(root: Node, target: Node): boolean {
+  let found = false;
+  walk(root, (node) => {
+    if (found) return false;
+    if (sameReference(node, target)) found = true;
+    return !found;
+  });
+  return found;
 }
 
 function exits(statement: Node): boolean {
