@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BUILTIN_CALLBACK_APIS, CALLBACK_SHAPES, INSTANCE_SOURCES, PROBE_CONVENTIONS, VALUE_REGISTRATIONS } from '../../packages/core/dist/index.js';
+import { BUILTIN_CALLBACK_APIS, CALLBACK_SHAPES, INSTANCE_SOURCES, PROBE_CONVENTIONS, SUBCLASS_METHODS, VALUE_REGISTRATIONS } from '../../packages/core/dist/index.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const PAGE = path.join(repoRoot, 'docs/callback-apis.md');
@@ -66,11 +66,15 @@ export function render() {
     'the `callbackApis` rule option.',
     '',
   ];
-  const groups = [...new Set([...BUILTIN_CALLBACK_APIS.map((api) => api.group), ...CALLBACK_SHAPES.map((shape) => shape.group)])];
+  const groups = [...new Set([...BUILTIN_CALLBACK_APIS.map((api) => api.group), ...SUBCLASS_METHODS.map((entry) => entry.group), ...CALLBACK_SHAPES.map((shape) => shape.group)])];
   for (const group of groups) {
     lines.push(`## ${group}`, '', '| API | callback | runs | in messages |', '| --- | --- | --- | --- |');
     for (const api of BUILTIN_CALLBACK_APIS.filter((entry) => entry.group === group)) {
       lines.push(`| ${escape(calleeText(api))} | ${escape(callbackText(api))} | ${RUNS[api.runs]}${api.onlySingleton ? ' (singleton registrations only)' : ''} | ${escape(api.evidence)} |`);
+    }
+    for (const entry of SUBCLASS_METHODS.filter((candidate) => candidate.group === group)) {
+      const base = `\`${[entry.base.module, ...entry.base.path].join('.')}\``;
+      lines.push(`| methods ${entry.methods.map((method) => `\`${method}\``).join(', ')} of a class extending ${base} ([docs](${entry.docs})) | the method | ${RUNS[entry.runs]} | ${escape(entry.evidence.replace('{{method}}', entry.methods.join('`/`')))} |`);
     }
     for (const shape of CALLBACK_SHAPES.filter((entry) => entry.group === group)) {
       lines.push(`| ${escape(shape.shape)} | the function itself | ${RUNS[shape.runs]} | |`);

@@ -216,6 +216,19 @@ export const VALUE_REGISTRATIONS: readonly { group: string; callee: ApiCallee; a
   { group: 'Kept: DI registrations', callee: { instance: 'inversify.binding', methods: ['toConstantValue'] }, argument: 0 },
 ];
 
+/**
+ * Methods a framework calls on a subclass of one of its exports: `class Sync extends Command { async
+ * run() {…} }` (oclif) runs `run` once per CLI invocation. The class's `extends` is resolved through
+ * its import or require; the method is matched by name on that class only.
+ */
+export const SUBCLASS_METHODS: readonly { group: string; base: { module: string; path: readonly string[] }; methods: readonly string[]; runs: Runs; evidence: string; docs: string }[] = [
+  { group: 'Start-up: CLIs', base: { module: '@oclif/core', path: ['Command'] }, methods: ['run', 'init'], runs: 'once', evidence: 'oclif command `{{method}}` (runs once per CLI invocation)', docs: 'https://oclif.io/docs/commands' },
+  { group: 'Start-up: CLIs', base: { module: '@oclif/command', path: [] }, methods: ['run', 'init'], runs: 'once', evidence: 'oclif command `{{method}}` (runs once per CLI invocation)', docs: 'https://oclif.io/docs/commands' },
+  { group: 'Start-up: CLIs', base: { module: '@oclif/command', path: ['Command'] }, methods: ['run', 'init'], runs: 'once', evidence: 'oclif command `{{method}}` (runs once per CLI invocation)', docs: 'https://oclif.io/docs/commands' },
+  { group: 'Start-up: CLIs', base: { module: 'clipanion', path: ['Command'] }, methods: ['execute'], runs: 'once', evidence: 'clipanion command `{{method}}` (runs once per CLI invocation)', docs: 'https://mael.dev/clipanion/docs/' },
+  { group: 'Start-up: CLIs', base: { module: 'nest-commander', path: ['CommandRunner'] }, methods: ['run'], runs: 'once', evidence: 'nest-commander command `{{method}}` (runs once per CLI invocation)', docs: 'https://docs.nestjs.com/recipes/nest-commander' },
+];
+
 /** Shapes that are not a call of an API: recognised in code, listed here so the docs page names them. */
 export const CALLBACK_SHAPES: readonly { group: string; shape: string; runs: Runs }[] = [
   { group: 'Start-up: plugins', shape: 'a hapi plugin object `{ name | pkg, register }`: its `register`', runs: 'once' },

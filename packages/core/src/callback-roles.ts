@@ -4,7 +4,7 @@
 // so the frequency walk pays for this only at the function boundaries it reaches.
 import type { TSESTree } from '@typescript-eslint/types';
 import { isFunction, isTransparentWrapper, memberPropertyName, propertyKeyName, stringLiteralValue, unwrap, walk, type FunctionNode, type Node } from './ast.js';
-import { VALUE_REGISTRATIONS, moduleMatches, renderEvidence, samePath, type ApiCallee, type CallbackApi, type CallbackApiTable, type Runs } from './callback-apis.js';
+import { SUBCLASS_METHODS, VALUE_REGISTRATIONS, moduleMatches, renderEvidence, samePath, type ApiCallee, type CallbackApi, type CallbackApiTable, type Runs } from './callback-apis.js';
 import type { ModuleResolver } from './resolve.js';
 import { isUndeclaredGlobal, readsOf, resolveName, type ScopeManagerLike, type ScopeVariable } from './scope.js';
 
@@ -93,6 +93,10 @@ export class CallbackRoles {
     if (parent?.type === 'MethodDefinition' && parent.value === fn && !parent.static && NEST_LIFECYCLE.has(propertyKeyName(parent) ?? '') && this.fileImportsNest()) {
       return { runs: 'once', evidence: `NestJS \`${propertyKeyName(parent)}\` hook (runs at start-up)` };
     }
+    if (parent?.type === 'MethodDefinition' && parent.value === fn && !parent.static && parent.kind === 'method') {
+      const subclassRole = this.subclassMethodRole(parent);
+      if (subclassRole) return subclassRole;
+    }
     if (parent?.type === 'Property' && parent.value === fn && propertyKeyName(parent) === 'useFactory' && this.fileImportsNest()) {
       const object = parent.parent;
       if (object?.type === 'ObjectExpression' && object.properties.some((p) => p.type === 'Property' && propertyKeyName(p) === 'provide')) {
@@ -110,6 +114,17 @@ export class CallbackRoles {
     const typed = this.typedHandler(fn);
     if (typed) return typed;
     return undefined;
+  }
+
+  /** `class Sync extends Command { run() {…} }` with `Command` imported from a framework of SUBCLASS_METHODS. */
+  private subclassMethodRole(method: TSESTree.MethodDefinition): CallbackRole | undefined {
+    const classNode = method.parent?.parent;
+    if ((classNode?.type !== 'ClassDeclaration' && classNode?.type !== 'ClassExpression') || !classNode.superClass) return undefined;
+    const base = this.resolver.valueOf(classNode.superClass);
+    const name = propertyKeyName(method);
+    if (!base || !name) return undefined;
+    const entry = SUBCLASS_METHODS.find((candidate) => candidate.base.module === base.module && samePath(candidate.base.path, base.path) && candidate.methods.includes(name));
+    return entry ? { runs: entry.runs, evidence: entry.evidence.replace('{{method}}', name) } : undefined;
   }
 
   private fileImportsNest(): boolean {

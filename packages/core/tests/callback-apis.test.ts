@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PAGE, render } from '../../../scripts/docs/callback-apis.mjs';
-import { BUILTIN_CALLBACK_APIS, INSTANCE_SOURCES, createCallbackApiTable, renderEvidence } from '../src/index.js';
+import { BUILTIN_CALLBACK_APIS, INSTANCE_SOURCES, SUBCLASS_METHODS, createCallbackApiTable, renderEvidence } from '../src/index.js';
 import { analyze, findingsOf } from './parse.js';
 
 describe('callback API table', () => {
@@ -53,5 +53,6 @@ describe('callback API table', () => {
     expect(page).toBe(render());
     expect(page.startsWith('<!-- generated')).toBe(true);
     for (const api of BUILTIN_CALLBACK_APIS) expect(page).toContain(api.evidence.replace(/\|/g, '\\|'));
+    for (const entry of SUBCLASS_METHODS) expect(page).toContain(`\`${[entry.base.module, ...entry.base.path].join('.')}\``);
   });
 });

@@ -65,6 +65,20 @@ onInit(async () => {
 });
 export const users = onRequest(async (req, res) => { res.json((await pool.query('select 1')).rows); });`,
     },
+    {
+      name: 'oclif command run() runs once per CLI invocation',
+      code: `import { Command, Flags } from '@oclif/core';
+import { Pool } from 'pg';
+export default class Migrate extends Command {
+  static flags = { url: Flags.string({ required: true }) };
+  async run(): Promise<void> {
+    const { flags } = await this.parse(Migrate);
+    const pool = new Pool({ connectionString: flags.url });
+    await pool.query('select 1');
+    await pool.end();
+  }
+}`,
+    },
   ],
   invalid: [
     {
@@ -101,6 +115,18 @@ export async function report() {
 }
 report();`,
       errors: [{ messageId: 'perCall', line: 3 }],
+    },
+    {
+      name: 'a method named run of a class that extends no CLI framework is not a command',
+      code: `import { Pool } from 'pg';
+import { Job } from './job';
+export class Report extends Job {
+  async run(url: string) {
+    const pool = new Pool({ connectionString: url });
+    return pool.query('select 1');
+  }
+}`,
+      errors: [{ messageId: 'perCall', line: 5 }],
     },
   ],
 });
