@@ -20,6 +20,11 @@ export class Namer {
     return name;
   }
 
+  /** Would `take(base)` return `base` itself (prefixed in a script file), not a numbered variant? */
+  isFree(base: string): boolean {
+    return !this.taken.has(this.globalPrefix ? prefixed(this.globalPrefix, base) : base);
+  }
+
   snapshot(): Set<string> {
     return new Set(this.taken);
   }

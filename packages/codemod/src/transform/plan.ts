@@ -472,12 +472,16 @@ export class Planner {
     const { indent, semicolon, newline } = this.style;
     const text = this.rendered(subject, subject.innerEdits, indent);
     const storageType = this.style.typescript ? `: ${subject.typeText} | undefined` : '';
+    let role = subject.baseName;
     const getter = this.scope.declare(
       `lazy:${sharingKey(text)}`,
       reads.after,
-      () => this.namer.take(`get${capitalize(subject.baseName)}`),
+      () => {
+        role = this.roleName(subject, lazyNames);
+        return this.namer.take(`get${capitalize(role)}`);
+      },
       (name) => {
-        const storage = this.namer.take(`_${subject.baseName}`);
+        const storage = this.namer.take(`_${role}`);
         return [`let ${storage}${storageType}${semicolon}`, `function ${name}() {`, `${indent}return ${assignOnce(storage, text, this.style.syntax)}${semicolon}`, '}'].join(newline);
       },
     );
@@ -522,6 +526,18 @@ export class Planner {
   }
 
   // ---- helpers ---------------------------------------------------------------------------------
+
+  /**
+   * The name a shared copy is built from: the instance's usual name, or, when that is taken in the
+   * file (another instance of the family), the name the author gave this one (`const tenantPool =
+   * new Pool(…)` → `getTenantPool`) rather than a numbered `getPool2`.
+   */
+  private roleName(subject: Subject, names: (base: string) => string[]): string {
+    const free = (base: string) => names(base).every((name) => this.namer.isFree(name));
+    if (free(subject.baseName)) return subject.baseName;
+    const local = localBinding(subject.node, this.parsed)?.variable.name;
+    return local && local !== subject.baseName && free(local) ? local : subject.baseName;
+  }
 
   /**
    * The class to hold the instance, unless this file constructs that class per call: a
@@ -665,6 +681,11 @@ function lacksKeepAlive(site: CatalogSite): boolean {
 
 function isBareUndiciAgent(site: CatalogSite): boolean {
   return site.entry.family === 'undici' && site.value.path.join('.') === 'Agent' && site.node.arguments.length === 0;
+}
+
+/** The names a lazy singleton declares for a base name. */
+function lazyNames(base: string): string[] {
+  return [`get${capitalize(base)}`, `_${base}`];
 }
 
 function shorthand(key: string, name: string): string {
