@@ -10,7 +10,12 @@ export interface SiteOutcome {
   reason?: string;
   /** A hoisted site that now uses an instance the code already had: its name, file (absent: this file) and line. */
   reuses?: { name: string; file?: string; line: number };
+  /** Where a hoisted site's shared instance lives (the report words its reason from it). */
+  placement?: Placement;
 }
+
+/** A module-level `const`, a lazy singleton built at first use, one per instance of the class, a cache per key, or the constant part moved out of a helper. */
+export type Placement = 'module-constant' | 'lazy-singleton' | 'instance' | 'keyed-cache' | 'out-of-factory';
 
 export interface FileResult {
   /** The new source, or null when the file is unchanged. */

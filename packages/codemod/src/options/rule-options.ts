@@ -12,6 +12,8 @@ export interface RuleOptions {
   probeFunctions?: string[];
   nodeVersion?: string;
   lintTests?: boolean;
+  /** Report clients built from the caller's own credentials (silent by default; never hoisted). */
+  reportCallerCredentials?: boolean;
   /** ESLint-only (typed linting); accepted so that a rule's options can be pasted as they are. */
   typeChecked?: boolean;
 }
@@ -52,7 +54,7 @@ export function ruleOptionsLookup(data: RuleOptionsData | undefined): (filePath:
 }
 
 /** Core's analysis options for a file, as the rules pass them (packages/eslint-plugin/src/report.ts). */
-export function analysisOptionsOf(file: FileRuleOptions, filePath: string): Pick<AnalysisOptions, 'catalog' | 'startupFunctions' | 'callbackApis' | 'probeFunctions' | 'lintTests' | 'nodeTarget'> {
+export function analysisOptionsOf(file: FileRuleOptions, filePath: string): Pick<AnalysisOptions, 'catalog' | 'startupFunctions' | 'callbackApis' | 'probeFunctions' | 'lintTests' | 'reportCallerCredentials' | 'nodeTarget'> {
   const { options } = file;
   return {
     catalog: options.catalog ?? [],
@@ -60,6 +62,7 @@ export function analysisOptionsOf(file: FileRuleOptions, filePath: string): Pick
     callbackApis: options.callbackApis ?? [],
     probeFunctions: options.probeFunctions ?? [],
     lintTests: options.lintTests ?? false,
+    reportCallerCredentials: options.reportCallerCredentials ?? false,
     nodeTarget: options.nodeVersion ?? nodeTargetFor(filePath),
   };
 }
@@ -78,6 +81,7 @@ const OPTION_TYPES: Record<keyof RuleOptions, 'array' | 'string' | 'boolean'> = 
   probeFunctions: 'array',
   nodeVersion: 'string',
   lintTests: 'boolean',
+  reportCallerCredentials: 'boolean',
   typeChecked: 'boolean',
 };
 

@@ -13,6 +13,8 @@ export interface PlannedOutcome {
   hoisted: boolean;
   /** The existing instance a hoisted site now uses instead of a new one. */
   reuses?: SiteOutcome['reuses'];
+  /** Where the fix puts the shared instance. */
+  placement?: SiteOutcome['placement'];
   /** Why the codemod leaves it (only when not hoisted). */
   reason?: string;
 }
@@ -31,7 +33,7 @@ export function planFixes(file: AnalysedFile, project: ProjectKnowledge): FixPla
     const style = detectStyle(parsed.text, parsed.ast, parsed.isTypeScript, sourceTypeOf(parsed.ast, path), environmentFor(path, parsed.isTypeScript));
     const plan = new Planner(parsed, style, analysis, false, project).run();
     const outcomes = new Map<string, PlannedOutcome>();
-    for (const site of plan.hoisted) outcomes.set(outcomeKey(site), { hoisted: true, ...(site.reuses ? { reuses: site.reuses } : {}) });
+    for (const site of plan.hoisted) outcomes.set(outcomeKey(site), { hoisted: true, ...(site.reuses ? { reuses: site.reuses } : {}), ...(site.placement ? { placement: site.placement } : {}) });
     for (const site of plan.left) outcomes.set(outcomeKey(site), { hoisted: false, ...(site.reason ? { reason: site.reason } : {}) });
     return outcomes;
   } catch {

@@ -5,7 +5,7 @@
 // instance the code already has instead of building one, the reason names it.
 import { moduleReadiness, type Finding } from '@reuse-clients/core';
 import type { AnalysedFile } from '../project/project-pass.js';
-import { findingKey, type FixPlan } from './fix-plan.js';
+import { findingKey, type FixPlan, type PlannedOutcome } from './fix-plan.js';
 
 export interface Fixability {
   fixable: boolean;
@@ -31,8 +31,23 @@ export function fixabilityOf(finding: Finding, file: AnalysedFile, context: FixC
     const where = reuses.file === undefined || reuses.file === file.path ? `declared at line ${reuses.line}` : `exported from ${context.shown(reuses.file)}:${reuses.line}`;
     return { fixable: true, reason: `uses \`${reuses.name}\` ${where} instead of building another` };
   }
+  // Worded from where the planner puts it, so the report says what the fix writes; the estimate's
+  // text (which says why) when it names the same place.
+  if (planned.placement) {
+    const reason = PLACEMENT_REASONS[planned.placement];
+    const samePlace = estimate.fixable && estimate.reason.startsWith(reason.split(',')[0]!.replace(/ of its class$/, ''));
+    return { fixable: true, reason: samePlace ? estimate.reason : reason };
+  }
   return { fixable: true, reason: estimate.fixable ? estimate.reason : 'rewritten by `reuse-clients fix`' };
 }
+
+const PLACEMENT_REASONS: Record<NonNullable<PlannedOutcome['placement']>, string> = {
+  'module-constant': 'hoists it to a module-level constant',
+  'lazy-singleton': 'makes it a lazy module-level singleton, built at first use',
+  instance: 'builds it once per instance of its class',
+  'keyed-cache': 'caches one instance per key (`--keyed`)',
+  'out-of-factory': 'moves what the helper builds from constants into shared module-level instances; the call stays',
+};
 
 function estimatedFixability(finding: Finding, file: AnalysedFile, context: FixContext): Fixability {
   switch (finding.messageId) {

@@ -31,7 +31,9 @@ export function cacheKeys(reads: readonly PerCallRead[], text: string, namer: Na
       keys.push(key);
     }
     key.ranges.push([chain.range[0], chain.range[1]]);
-    if (!readAsValue(chain, key.type)) return { reason: `its options use \`${keyText}\` as a whole object; a cache keyed by a per-call object would never hit and only grow` };
+    if (!readAsValue(chain, key.type) && !plainByEvidence(read, chain, text)) {
+      return { reason: `its options pass \`${keyText}\` as it is, and nothing shows it is a plain value (a string, number or boolean) rather than a per-call object: a cache keyed by an object would never hit and only grow` };
+    }
   }
   const untyped = keys.find((key) => !key.type);
   if (typescript && untyped) return { reason: `its cache key \`${untyped.text}\` has no declared type to key the cache with` };
@@ -115,6 +117,54 @@ function readAsValue(chain: Node, type: string | undefined): boolean {
     // `new Redis(url)`, `new MongoClient(uri)`, `new Pool(origin)`: a connection string by its name.
     const name = chain.type === 'MemberExpression' ? staticKeyName(chain.property, chain.computed) : chain.type === 'Identifier' ? chain.name : undefined;
     return (parent.callee.type === 'Identifier' && /^(?:URL|String|Number)$/.test(parent.callee.name)) || /(?:url|uri|origin|host|hostname|dsn|connectionString|endpoint|address)$/i.test(name ?? '');
+  }
+  return false;
+}
+
+/**
+ * A key the code itself shows to be a string, number or boolean: declared from one (`= 'eu'`,
+ * `= a === b`, `= !x`, `String(x)`, a parameter default), or used as one elsewhere (compared with a
+ * literal, put in a template, a string method called on it).
+ */
+function plainByEvidence(read: PerCallRead, chain: Node, text: string): boolean {
+  const definition = read.variable.defs[0];
+  if (chain === read.identifier && definition) {
+    const declared = definition.node.type === 'VariableDeclarator' && definition.node.id === definition.name ? definition.node.init : undefined;
+    const parameterDefault = definition.name.parent?.type === 'AssignmentPattern' && definition.name.parent.left === definition.name ? definition.name.parent.right : undefined;
+    const source = declared ?? parameterDefault;
+    if (source && isPlainExpression(source)) return true;
+  }
+  const chainText = text.slice(chain.range[0], chain.range[1]);
+  return read.variable.references.some((reference) => {
+    let node: Node = reference.identifier as Node;
+    while (node.parent?.type === 'MemberExpression' && node.parent.object === node && text.slice(node.parent.range[0], node.parent.range[1]).length <= chainText.length) node = node.parent;
+    return text.slice(node.range[0], node.range[1]) === chainText && usedAsPlainValue(node);
+  });
+}
+
+const COMPARISON = new Set(['===', '!==', '==', '!=']);
+const STRING_METHODS = new Set(['toLowerCase', 'toUpperCase', 'trim', 'startsWith', 'endsWith', 'split', 'padStart', 'padEnd', 'localeCompare']);
+
+function isPlainExpression(node: Node): boolean {
+  if (node.type === 'Literal') return typeof node.value === 'string' || typeof node.value === 'number' || typeof node.value === 'boolean';
+  if (node.type === 'TemplateLiteral') return true;
+  if (node.type === 'UnaryExpression') return node.operator === '!' || node.operator === 'typeof';
+  if (node.type === 'BinaryExpression') return COMPARISON.has(node.operator) || ['<', '>', '<=', '>=', 'in', 'instanceof'].includes(node.operator);
+  if (node.type === 'CallExpression') return node.callee.type === 'Identifier' && /^(?:String|Number|Boolean)$/.test(node.callee.name);
+  if (node.type === 'ConditionalExpression') return isPlainExpression(node.consequent) && isPlainExpression(node.alternate);
+  return false;
+}
+
+function usedAsPlainValue(node: Node): boolean {
+  const parent = node.parent;
+  if (!parent) return false;
+  if (parent.type === 'TemplateLiteral') return true;
+  if (parent.type === 'BinaryExpression' && COMPARISON.has(parent.operator)) {
+    const other = parent.left === node ? parent.right : parent.left;
+    return other.type === 'Literal' && other.value !== null || other.type === 'TemplateLiteral';
+  }
+  if (parent.type === 'MemberExpression' && parent.object === node && !parent.computed && parent.property.type === 'Identifier') {
+    return STRING_METHODS.has(parent.property.name) && parent.parent?.type === 'CallExpression' && parent.parent.callee === parent;
   }
   return false;
 }

@@ -23,7 +23,7 @@ import {
   type SiteAnalysis,
 } from '@reuse-clients/core';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import type { SiteOutcome } from '../engine/contract.js';
+import type { Placement, SiteOutcome } from '../engine/contract.js';
 import type { ReusableInstance, UnshareableConstruction } from '../project/catalog-data.js';
 import { looksLikeBrowserCode } from './axios.js';
 import { connectChain } from './connect-once.js';
@@ -40,6 +40,7 @@ import { ModuleScope } from './module-scope.js';
 import { capitalize, factoryResultName, instanceName, Namer } from './naming.js';
 import type { ParsedFile } from './parse.js';
 import { removeProperty } from './properties.js';
+import { callerCredentialsReason, dynamicImportReason, withoutDynamicImports } from './left-reasons.js';
 import { analyzeReads, perCallNames, type Reads } from './reads.js';
 import { frozenIdentity, perRequestHeaders, sharedIdentity } from './security.js';
 import { nodeAgentOptionsText, settingsEdits } from './settings.js';
@@ -91,6 +92,8 @@ export class Planner {
   private readonly catalogNodes: Set<Node>;
   /** The existing instance the finding being planned now uses, if any. */
   private reused: SiteOutcome['reuses'];
+  /** Where the finding being planned ends up, for the report's wording (see report/fixability.ts). */
+  private placement: Placement | undefined;
   /** Constructions moved out of a helper called with per-call arguments (`cfg(key)`): its other calls share them. */
   private readonly movedOutOfFactories = new Set<Node>();
   /** Where the edits of the finding being planned begin. */
@@ -125,6 +128,7 @@ export class Planner {
     const start = this.edits.length;
     this.attemptStart = start;
     this.reused = undefined;
+    this.placement = undefined;
     let reason = this.plan(finding);
     if (!reason) reason = this.settle(start);
     const outcome = this.outcome(finding);
@@ -132,7 +136,7 @@ export class Planner {
       restore();
       this.left.push({ ...outcome, reason });
     } else {
-      this.hoisted.push(this.reused ? { ...outcome, reuses: this.reused } : outcome);
+      this.hoisted.push({ ...outcome, ...(this.reused ? { reuses: this.reused } : {}), ...(this.placement ? { placement: this.placement } : {}) });
     }
   }
 
@@ -304,7 +308,10 @@ export class Planner {
     }
     if (reads.awaits) return 'its options await a value';
     if (reads.otherThis) return 'its options use `this` other than to read a field';
-    const names = perCallNames(reads);
+    // A class the function imports itself with `await import()` is no per-call value: say so rather than name it as one.
+    const { rest: perCall, imported } = withoutDynamicImports(reads.perCall);
+    if (imported && perCall.length === 0) return dynamicImportReason(imported);
+    const names = perCallNames({ ...reads, perCall });
     const perRequest = perRequestHeaders(subject.site, node, reads);
     if (perRequest) return perRequest;
     const sensitive = sharedIdentity(site, node, reads);
@@ -315,6 +322,8 @@ export class Planner {
       // `cfg(key)` runs per call, but what it builds from constants need not: that moves out of the helper.
       if (subject.node !== site.node && this.hoistOutOfFactory(subject)) return undefined;
       if (this.keyed && reads.thisMembers.size === 0) return this.keyedCache(subject, reads, lifecycle.edits);
+      const credentials = callerCredentialsReason(subject.finding);
+      if (credentials) return credentials;
       if (sensitive) return sensitive;
       if (subject.node !== site.node) {
         const callee = unwrap(subject.node.callee);
@@ -381,6 +390,7 @@ export class Planner {
       this.movedOutOfFactories.add(site.node);
       this.settled.add(site.node);
     }
+    this.placement = 'out-of-factory';
     return true;
   }
 
@@ -442,6 +452,7 @@ export class Planner {
   }
 
   private moduleConstant(subject: Subject, reads: Reads, lifecycleEdits: Edit[]): string | undefined {
+    this.placement = 'module-constant';
     const { node } = subject;
     const text = this.rendered(subject, subject.innerEdits, '');
     const position = this.scope.position(reads.after);
@@ -468,6 +479,7 @@ export class Planner {
   }
 
   private lazySingleton(subject: Subject, reads: Reads, lifecycleEdits: Edit[]): string | undefined {
+    this.placement = 'lazy-singleton';
     if (this.style.typescript && !subject.typeText) return 'its type cannot be written for a lazy singleton';
     const { indent, semicolon, newline } = this.style;
     const text = this.rendered(subject, subject.innerEdits, indent);
@@ -490,12 +502,14 @@ export class Planner {
   }
 
   private toField(subject: Subject, classNode: ClassNode, lifecycleEdits: Edit[]): string | undefined {
+    this.placement = 'instance';
     const name = this.classes.fieldInitialiser(classNode, subject.baseName, (indent) => this.rendered(subject, subject.innerEdits, indent));
     this.edits.push({ start: subject.node.range[0], end: subject.node.range[1], text: `this.${name}` }, ...lifecycleEdits);
     return undefined;
   }
 
   private toConstructor(subject: Subject, classNode: ClassNode, lifecycleEdits: Edit[]): string | undefined {
+    this.placement = 'instance';
     if (this.style.typescript && !subject.typeText) return 'its type cannot be written for a constructor-assigned field';
     const name = this.classes.constructorAssignment(classNode, subject.baseName, subject.typeText, (indent) => this.rendered(subject, subject.innerEdits, indent));
     if (!name) return 'its constructor cannot take the assignment (it ends in `return`, or the class extends an expression)';
@@ -505,6 +519,7 @@ export class Planner {
 
   /** `--keyed`: one instance per tuple of the per-call values its options read. */
   private keyedCache(subject: Subject, reads: Reads, lifecycleEdits: Edit[]): string | undefined {
+    this.placement = 'keyed-cache';
     const { node } = subject;
     if (this.style.typescript && !subject.typeText) return 'its type cannot be written for a keyed cache';
     const found = cacheKeys(reads.perCall, this.parsed.text, this.namer, this.style.typescript);

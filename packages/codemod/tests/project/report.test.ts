@@ -99,7 +99,8 @@ describe('what the scenarios show', () => {
       'src/reports.ts `new ReportingCatalogClient()` left',
     ]);
     // Same-file subclasses are found through ts-morph and then classified, fixed and explained by core and the planner like any site.
-    expect(report.findings[0]).toMatchObject({ fixable: true, reason: 'hoists it to a module-level constant' });
+    // A project class runs its code when constructed: the fix builds it at first use, and the report says so (issue 12 item 17).
+    expect(report.findings[0]).toMatchObject({ fixable: true, reason: 'makes it a lazy module-level singleton, built at first use' });
     expect(report.findings[5]).toMatchObject({ fixable: false, message: expect.stringContaining('runs on every iteration of a loop') as unknown });
     expect(report.findings[2]!.message).toContain('in its constructor.');
     expect(report.findings[3]!.message).toContain('through `CatalogClient` (./catalog-client.ts)');
