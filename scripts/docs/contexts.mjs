@@ -4,6 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  BROWSER_APP_PACKAGE,
   NEXT_API_GLOBS,
   NEXT_APP_GLOBS,
   NEXT_DATA_FUNCTIONS,
@@ -89,6 +90,20 @@ export function render() {
     `- React components: functions named like ${code(String(REACT_COMPONENT_NAME))} that return JSX, are rendered as \`<Name />\` in the file, or are wrapped in ${REACT_COMPONENT_WRAPPERS.map((wrapper) => code(`${wrapper.export}()`) + ' from ' + code(wrapper.module)).join(', ')}; and every function inside them (handlers, effects). An \`async\` component can only be a React Server Component, which runs on the server for every request, so it stays server code.`,
     `- React hooks: functions named like ${code(String(REACT_HOOK_NAME))} in a file with JSX or an import of ${list(REACT_MODULES)}, and every function inside them.`,
     `- Next.js pages: files matching ${list(NEXT_PAGE_GLOBS)} but not ${list(NEXT_API_GLOBS)}, with a default export, except the data functions below.`,
+    '',
+    '### Browser app packages',
+    '',
+    'Every file of a bundled browser app (a single-page app built by Vite, Create React App, webpack…)',
+    'runs in the browser, also its plain modules (API clients, stores) that are neither components nor',
+    'hooks. A file belongs to one when its nearest `package.json` shows all four signals:',
+    '',
+    `- an HTML entry in the package folder: ${list(BROWSER_APP_PACKAGE.htmlEntries)};`,
+    `- a bundler: a config file ${list(BROWSER_APP_PACKAGE.bundlerConfigs)} in the package folder, or a dependency on ${list(BROWSER_APP_PACKAGE.bundlerPackages)};`,
+    `- a UI library dependency: ${list(BROWSER_APP_PACKAGE.uiPackages)};`,
+    `- no server framework, SSR framework or Node desktop shell among its dependencies: ${list(BROWSER_APP_PACKAGE.serverPackages)} (their code runs on Node too).`,
+    '',
+    'Dependencies are read from `dependencies`, `devDependencies` and `peerDependencies`. A shared',
+    'library package without its own HTML entry is judged file by file, as above.',
     '',
     '## Next.js data functions',
     '',

@@ -144,7 +144,8 @@ export class FrequencyClassifier {
       case 'ReturnStatement':
         return 'returned';
       case 'CallExpression':
-        return this.isResolveCall(parent, child) || this.roles.isValueRegistration(parent, child) || this.isSetOnReturnedValue(parent, child) ? 'returned' : 'dropped';
+        if (this.isResolveCall(parent, child) || this.roles.isValueRegistration(parent, child) || this.isSetOnReturnedValue(parent, child)) return 'returned';
+        return parent.callee !== child && this.isWrappedForReturnedClosure(parent) ? 'returned' : 'dropped';
       case 'VariableDeclarator':
         return child === parent.init && parent.id.type === 'Identifier' && this.isReturnedLocal(parent.id) ? 'returned' : 'dropped';
       case 'AssignmentExpression':
@@ -247,6 +248,21 @@ export class FrequencyClassifier {
       if (this.isResolveCall(parent, node) || this.roles.isValueRegistration(parent, node)) return true;
       return this.isInReturnedClosure(reference.identifier as Node, variable.scope.variableScope.block, depth);
     });
+  }
+
+  /**
+   * `const http = wrapper(axios.create({ jar })); return (url) => http.get(url);`: the wrapper's
+   * result holds the instance and a returned closure keeps it. Only through a closure: a result
+   * returned directly (`return await run(new Client())`) is more often data than the instance.
+   */
+  private isWrappedForReturnedClosure(call: TSESTree.CallExpression): boolean {
+    let node: Node = call;
+    while (node.parent && (isTransparentWrapper(node.parent) || node.parent.type === 'AwaitExpression')) node = node.parent;
+    const declarator = node.parent;
+    if (declarator?.type !== 'VariableDeclarator' || declarator.init !== node || declarator.id.type !== 'Identifier') return false;
+    const variable = resolveName(this.scopeManager, declarator.id, declarator.id.name);
+    if (!variable || isModuleLevel(variable.scope)) return false;
+    return readsOf(variable).some((reference) => this.isInReturnedClosure(reference.identifier as Node, variable.scope.variableScope.block));
   }
 
   /** `const agent = new Agent(); return (url) => fetch(url, { dispatcher: agent });`: the closure keeps it. */

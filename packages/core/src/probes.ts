@@ -77,7 +77,7 @@ export class ProbeDetector {
   probeReason(site: Node, at: Node): string | undefined {
     const named = this.probeFunctionName(at);
     if (named) return `probe: inside \`${named}\`, named in probeFunctions`;
-    if (saysFreshSession(site)) return 'probe: the agent sets `maxCachedSessions: 0` (a full TLS handshake on every use)';
+    if (saysFreshSession(site, this.scopeManager)) return 'probe: the agent sets `maxCachedSessions: 0` (a full TLS handshake on every use)';
     if (this.releasesDestroyed(site)) return 'probe: the connection is released with `release(true)` (destroyed, not pooled)';
     return this.conventionReason(site, at);
   }
@@ -179,11 +179,16 @@ export class ProbeDetector {
   }
 }
 
-/** `new https.Agent({ maxCachedSessions: 0 })`. */
-function saysFreshSession(site: Node): boolean {
+/** `new https.Agent({ maxCachedSessions: 0 })`, also through a local `const options = { … }`. */
+function saysFreshSession(site: Node, scopeManager: ScopeManagerLike): boolean {
   if (site.type !== 'NewExpression' && site.type !== 'CallExpression') return false;
   return site.arguments.some((argument) => {
-    const object = unwrap(argument);
+    let object = unwrap(argument);
+    if (object.type === 'Identifier') {
+      const definition = resolveName(scopeManager, object, object.name)?.defs[0];
+      const init = definition?.type === 'Variable' && definition.node.type === 'VariableDeclarator' && definition.node.id.type === 'Identifier' ? definition.node.init : undefined;
+      if (init) object = unwrap(init);
+    }
     if (object.type !== 'ObjectExpression') return false;
     const property = findProperty(object, 'maxCachedSessions');
     return !!property && property.value.type === 'Literal' && property.value.value === 0;

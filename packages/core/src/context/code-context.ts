@@ -9,6 +9,7 @@ import type { TSESTree } from '@typescript-eslint/types';
 import { isFunction, propertyKeyName, memberPropertyName, unwrap, walk, type FunctionNode, type Node } from '../ast.js';
 import type { ModuleResolver } from '../resolve.js';
 import type { ScopeManagerLike } from '../scope.js';
+import { browserAppPackageReason } from './browser-app.js';
 import { matchesAnyGlob } from './glob.js';
 import {
   FILE_DIRECTIVES,
@@ -56,6 +57,7 @@ export function testGlobOf(relativePath: string): string | undefined {
 
 export class CodeContexts {
   private readonly relativePath: string | undefined;
+  private readonly filename: string | undefined;
   private fileContext: CodeContext | undefined;
   private reactFile: boolean | undefined;
   private renderedNames: Set<string> | undefined;
@@ -68,6 +70,7 @@ export class CodeContexts {
     location: FileLocation,
   ) {
     this.relativePath = projectRelativePath(location);
+    this.filename = location.filename;
   }
 
   /** The context of the whole file, before looking at functions. */
@@ -97,6 +100,8 @@ export class CodeContexts {
     if (usesTestFramework(this.ast, this.resolver, this.scopeManager)) return { kind: 'test', reason: 'test file (uses a test framework)' };
     const directive = fileDirective(this.ast.body);
     if (directive) return { kind: FILE_DIRECTIVES[directive]!, reason: `\`"${directive}"\` file` };
+    const browserApp = this.filename ? browserAppPackageReason(this.filename) : undefined;
+    if (browserApp) return { kind: 'browser', reason: browserApp };
     return SERVER;
   }
 

@@ -212,3 +212,33 @@ export const SCRIPT_ENTRY_SIGNALS = {
   importMetaMain: 'the file reads `import.meta.main`',
   argvAtModuleScope: 'the file reads `process.argv` at module scope',
 } as const;
+
+/**
+ * A package that is a bundled browser app (a single-page app built by Vite, Create React App,
+ * webpack…): every file under its nearest package.json runs in the browser, also the plain modules
+ * that are neither components nor hooks (API clients, stores). All four signals must hold, read
+ * from the package folder and its package.json (dependencies, devDependencies, peerDependencies).
+ */
+export interface BrowserAppSignals {
+  /** The HTML entry the bundler serves, relative to the package folder: one must exist. */
+  htmlEntries: readonly string[];
+  /** A bundler: one of these config files in the package folder, or one of `bundlerPackages` as a dependency. */
+  bundlerConfigs: readonly string[];
+  bundlerPackages: readonly string[];
+  /** A UI library the page renders with: one must be a dependency. */
+  uiPackages: readonly string[];
+  /** A server framework, SSR meta-framework or Node desktop shell: none may be a dependency (its code runs on Node too). */
+  serverPackages: readonly string[];
+}
+
+export const BROWSER_APP_PACKAGE: BrowserAppSignals = {
+  htmlEntries: ['index.html', 'public/index.html', 'src/index.html'],
+  bundlerConfigs: ['vite.config.*', 'webpack.config.*', 'rsbuild.config.*', 'rspack.config.*', 'config-overrides.js', 'craco.config.*'],
+  bundlerPackages: ['vite', 'react-scripts', '@vue/cli-service', 'parcel', 'webpack', '@rsbuild/core', '@rspack/cli'],
+  uiPackages: ['react-dom', 'vue', 'svelte', 'solid-js', 'preact', '@angular/core', 'lit'],
+  serverPackages: [
+    'express', 'koa', 'fastify', 'hono', '@hapi/hapi', '@nestjs/core', 'socket.io',
+    'next', 'nuxt', '@remix-run/node', '@remix-run/serve', '@react-router/node', '@sveltejs/kit', 'astro', 'vike', 'vite-plugin-ssr',
+    '@angular/ssr', '@angular/platform-server', 'electron',
+  ],
+};

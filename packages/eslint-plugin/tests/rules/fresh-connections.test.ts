@@ -157,6 +157,17 @@ export const handler = async (event) => {
 ruleTester.run('no-per-call-agent: monitor beats', testable(agentRule), {
   valid: [
     {
+      name: 'maxCachedSessions: 0 in an options object declared just before the agent',
+      code: `import http from 'node:http';
+import axios from 'axios';
+export async function beat(url, family) {
+  const httpAgentOptions = { maxCachedSessions: 0, ...(family ? { family } : {}) };
+  const options = { url, timeout: 5_000 };
+  options.httpAgent = new http.Agent(httpAgentOptions);
+  return axios.request(options);
+}`,
+    },
+    {
       name: 'a monitor builds a per-check agent from its own TLS settings (CommonJS)',
       code: `const https = require('https');
 const axios = require('axios');
