@@ -650,6 +650,7 @@ export class Planner {
     const statement = enclosingStatement(node);
     const first = Math.min(node.loc.start.line, statement.loc.start.line) - 1;
     return (this.parsed.ast.comments ?? []).some((comment) => {
+      if (isToolDirective(comment.value)) return false;
       const nearNode = comment.loc.end.line >= node.loc.start.line - 1 && comment.loc.start.line <= node.loc.end.line;
       const aboveStatement = comment.loc.end.line === statement.loc.start.line - 1 || (comment.loc.end.line === first && comment.range[1] <= statement.range[0]);
       return nearNode || aboveStatement;
@@ -716,4 +717,16 @@ function enclosingStatement(node: Node): Node {
 function insideFunction(node: Node): boolean {
   for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return true;
   return false;
+}
+
+/**
+ * Comments addressed to a tool rather than to a reader: they explain no choice. ESLint directives
+ * are handled as suppressions (suppressions.ts); `expect:` is the finding marker of this
+ * repository's fixtures and of `pnpm sweep` corpora.
+ */
+const TOOL_DIRECTIVES: readonly RegExp[] = [/^eslint(?:-disable|-enable|\s)/, /^@ts-/, /^prettier-ignore/, /^biome-ignore/, /^(?:istanbul|c8|v8) ignore/, /^expect:/];
+
+function isToolDirective(commentText: string): boolean {
+  const text = commentText.replace(/^\*+/, '').trim();
+  return TOOL_DIRECTIVES.some((pattern) => pattern.test(text));
 }
