@@ -32,7 +32,7 @@ export function evaluationOf(
   projectModules: ReadonlySet<string> = new Set(),
 ): Evaluation {
   const ownCode = node !== site.node;
-  if (!ownCode && !isProjectModule(site.entry.module) && !projectModules.has(normalizeModule(site.entry.module))) return { kind: 'constant' };
+  if (!ownCode && !isProjectSite(site, projectModules)) return { kind: 'constant' };
   const callee = unwrap(node.callee);
   const name = parsed.text.slice(callee.range[0], callee.range[1]);
   const body = ownCode && callee.type === 'Identifier' ? declarationOf(callee, parsed) : undefined;
@@ -50,6 +50,11 @@ export function evaluationOf(
     if (reads.env || reads.mutableModule.length > 0 || callsUserCode(part, isCatalogConstruction)) return { kind: 'first-use', why: `\`${name}\` runs code that may read settings loaded at start-up` };
   }
   return { kind: 'constant' };
+}
+
+/** A construction of the project's own code (a builder of another file), not of a package. */
+export function isProjectSite(site: CatalogSite, projectModules: ReadonlySet<string>): boolean {
+  return isProjectModule(site.entry.module) || projectModules.has(normalizeModule(site.entry.module));
 }
 
 /** A relative or absolute specifier: a project's own module (the project pass's entries), or a builder only it located. */

@@ -28,7 +28,7 @@ import type { ReusableInstance, UnshareableConstruction } from '../project/catal
 import { looksLikeBrowserCode } from './axios.js';
 import { connectChain } from './connect-once.js';
 import { classConstructions, ClassFields, enclosingInstanceClass, reassignedAfterConstruction, unsetMember, type ClassNode } from './classes.js';
-import { evaluationOf } from './evaluation.js';
+import { evaluationOf, isProjectSite } from './evaluation.js';
 import { ownershipObstacle } from './ownership.js';
 import { mergeEdits, overlaps, renderRange, type Edit } from './edits.js';
 import { inlinedEnvironment, unusedEnvironmentLocals } from './env-locals.js';
@@ -381,7 +381,8 @@ export class Planner {
     };
     for (const { site } of inside) {
       if (this.movedOutOfFactories.has(site.node)) continue; // another call of the helper moved it already
-      if (perCallNames(analyzeReads(site.node, this.parsed)).length > 0) return undo();
+      // Only catalog constructions: a call of the project's own builder stays where its author put it.
+      if (isProjectSite(site, this.project.projectModules ?? new Set()) || perCallNames(analyzeReads(site.node, this.parsed)).length > 0) return undo();
       // Keep-alive settings given to the helper's agents for this call are carried by the moved copy instead.
       this.edits = this.edits.filter((edit, index) => index < this.attemptStart || !(site.node.range[0] <= edit.start && edit.end <= site.node.range[1]));
       this.settled.delete(site.node);
