@@ -378,10 +378,12 @@ export class ModuleResolver {
  * also as `helpers/esm/…`; `tslib` 2 `__importDefault`/`__importStar`).
  */
 const INTEROP_HELPERS: readonly ModuleValue[] = [
-  ...['interopRequireDefault', 'interopRequireWildcard'].flatMap((name) => [
-    { module: `@babel/runtime/helpers/${name}`, path: [] },
-    { module: `@babel/runtime/helpers/esm/${name}`, path: [] },
-  ]),
+  ...['@babel/runtime', '@babel/runtime-corejs2', '@babel/runtime-corejs3'].flatMap((runtime) =>
+    ['interopRequireDefault', 'interopRequireWildcard'].flatMap((name) => [
+      { module: `${runtime}/helpers/${name}`, path: [] },
+      { module: `${runtime}/helpers/esm/${name}`, path: [] },
+    ]),
+  ),
   { module: 'tslib', path: ['__importDefault'] },
   { module: 'tslib', path: ['__importStar'] },
 ];

@@ -16,6 +16,11 @@ exports["default"] = function send(url, options) { options.agent = new _httpsPro
     expect(analyze(source).findings.map((finding) => finding.rule)).toEqual(['no-per-call-agent']);
   });
 
+  it('resolves the corejs2/corejs3 variants of the Babel runtime (notifme-sdk lib/ shape)', () => {
+    expect(sites(`var _i = require("@babel/runtime-corejs2/helpers/interopRequireDefault");\nvar _a = _i(require("https-proxy-agent"));\nexports.send = function (url) { return fetch(url, { agent: new _a["default"](process.env.PROXY) }); };`)).toEqual(['<global>:fetch', 'https-proxy-agent:']);
+    expect(sites(`var _i = require("@babel/runtime-corejs3/helpers/interopRequireDefault");\nvar _pg = _i(require("pg"));\nexports.pool = new _pg.default.Pool();`)).toEqual(['pg:Pool']);
+  });
+
   it("resolves Babel's interopRequireWildcard from the esm helpers folder", () => {
     expect(sites(`var _w = require("@babel/runtime/helpers/esm/interopRequireWildcard");\nvar https = _w(require("https"));\nexport const agent = new https.Agent({ keepAlive: true });`)).toEqual(['https:Agent']);
   });
