@@ -24,6 +24,6 @@ describe('transform context', () => {
     expect(withProject.output).toBe(
       `import { HttpClient } from '@acme/http';\n\nlet _httpClient: HttpClient | undefined;\nfunction getHttpClient() {\n  return (_httpClient ??= new HttpClient({ retries: 2 }));\n}\n\nexport async function load(url: string) {\n  const client = getHttpClient();\n  return client.get(url);\n}\n`,
     );
-    expect(withProject.hoisted).toEqual([{ line: 4, column: 18, rule: 'no-per-call-client', construct: 'new HttpClient()' }]);
+    expect(withProject.hoisted).toEqual([{ line: 4, column: 18, rule: 'no-per-call-client', construct: 'new HttpClient()', placement: 'lazy-singleton' }]);
   });
 });
