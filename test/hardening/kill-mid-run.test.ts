@@ -29,7 +29,7 @@ function changedCount(project: string): number {
 /** Starts the CLI and SIGKILLs it once `threshold` files have been rewritten. */
 function killAfter(project: string, threshold: number): Promise<NodeJS.Signals | null> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, '--cpus', '2'], {
+    const child = spawn(process.execPath, [CLI, '--force', '--cpus', '2'], {
       cwd: project,
       env: { ...process.env, GIT_CEILING_DIRECTORIES: tmpdir(), NO_COLOR: '1', REUSE_CLIENTS_TRANSFORM: HOOK_TRANSFORM },
       stdio: 'ignore',

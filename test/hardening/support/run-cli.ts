@@ -3,10 +3,11 @@
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { CLI, type CliRun, type Summary } from '../../../packages/codemod/tests/support/cli.js';
+import { CLI, withForceOutsideGit, type CliRun, type Summary } from '../../../packages/codemod/tests/support/cli.js';
 
 export function runCli(cwd: string, args: string[], env: Record<string, string>, timeoutMs = 60_000): CliRun {
-  const result = spawnSync(process.execPath, [CLI, ...args], {
+  // The projects live in the temp folder, outside git, where a fix writes only with --force.
+  const result = spawnSync(process.execPath, [CLI, ...withForceOutsideGit(cwd, args)], {
     cwd,
     encoding: 'utf8',
     timeout: timeoutMs,

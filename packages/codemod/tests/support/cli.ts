@@ -32,8 +32,14 @@ export interface CliRun {
  * that); tests about anything else write as a user outside git must, with --force added here.
  */
 export function runCli(cwd: string, args: string[], env: Record<string, string> = {}): CliRun {
-  const writesOutsideGit = !['report', 'trace'].includes(args[0] ?? '') && !args.some((arg) => ['--dry', '--force', '--help', '-h', '--version'].includes(arg)) && !insideGit(cwd);
-  return runCliExactly(cwd, writesOutsideGit ? ['--force', ...args] : args, env);
+  return runCliExactly(cwd, withForceOutsideGit(cwd, args), env);
+}
+
+/** The arguments with `--force` added when the run would write to a project outside git. */
+export function withForceOutsideGit(cwd: string, args: string[]): string[] {
+  const command = args.find((arg) => !arg.startsWith('-'));
+  const writesOutsideGit = !['report', 'trace'].includes(command ?? '') && !args.some((arg) => ['--dry', '--force', '--help', '-h', '--version'].includes(arg)) && !insideGit(cwd);
+  return writesOutsideGit ? ['--force', ...args] : args;
 }
 
 function insideGit(directory: string): boolean {
