@@ -14,3 +14,4 @@ export * from './node-target.js';
 export { PROBE_CONVENTIONS, type ProbeConvention } from './probes.js';
 export * from './resolve.js';
 export * from './scope.js';
+export * from './rule-options.js';

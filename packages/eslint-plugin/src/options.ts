@@ -1,18 +1,9 @@
 // The one options object every rule takes. Rules share it so a project configures the catalog,
 // its start-up functions and its Node target once (e.g. through `settings`-like spreading).
 import type { JSONSchema } from '@typescript-eslint/utils';
-import type { UserCallbackApi, UserCatalogEntry } from '@reuse-clients/core';
+import type { RuleOptions } from '@reuse-clients/core';
 
-export interface RuleOptions {
-  catalog?: UserCatalogEntry[];
-  startupFunctions?: string[];
-  callbackApis?: UserCallbackApi[];
-  probeFunctions?: string[];
-  nodeVersion?: string;
-  typeChecked?: boolean;
-  lintTests?: boolean;
-  reportCallerCredentials?: boolean;
-}
+export type { RuleOptions };
 
 export type Options = [RuleOptions];
 

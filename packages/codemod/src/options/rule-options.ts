@@ -3,20 +3,9 @@
 // config (eslint-config.ts) or given once with `--config <file>`. Plain data, so it crosses to the
 // worker threads unchanged.
 import { readFileSync } from 'node:fs';
-import { nodeTargetFor, type AnalysisOptions, type RuleName, type UserCallbackApi, type UserCatalogEntry } from '@reuse-clients/core';
+import { nodeTargetFor, type AnalysisOptions, type RuleName, type RuleOptions } from '@reuse-clients/core';
 
-export interface RuleOptions {
-  catalog?: UserCatalogEntry[];
-  startupFunctions?: string[];
-  callbackApis?: UserCallbackApi[];
-  probeFunctions?: string[];
-  nodeVersion?: string;
-  lintTests?: boolean;
-  /** Report clients built from the caller's own credentials (silent by default; never hoisted). */
-  reportCallerCredentials?: boolean;
-  /** ESLint-only (typed linting); accepted so that a rule's options can be pasted as they are. */
-  typeChecked?: boolean;
-}
+export type { RuleOptions };
 
 /** What one file is judged with. */
 export interface FileRuleOptions {
